@@ -1,0 +1,82 @@
+"""The one value every stage produces: a finding about one place in one file."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Code, severity and message about the element at ``pointer`` (RFC 6901) in ``file``.
+
+    ``line``/``column`` are 1-based; 0 means "unknown" (e.g. the file could not be read).
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    file: str = ""
+    pointer: str = ""
+    line: int = 0
+    column: int = 0
+    hint: str = ""
+
+    def located(self, file: str, line: int, column: int) -> Finding:
+        return replace(self, file=file, line=line, column=column)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code, self.pointer, self.message)
+
+
+def error(code: str, message: str, pointer: str = "", hint: str = "") -> Finding:
+    return Finding(code, Severity.ERROR, message, pointer=pointer, hint=hint)
+
+
+def warning(code: str, message: str, pointer: str = "", hint: str = "") -> Finding:
+    return Finding(code, Severity.WARNING, message, pointer=pointer, hint=hint)
+
+
+def escape_token(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer_of(*tokens: object) -> str:
+    """JSON pointer from path tokens: pointer_of('paths', '/a', 'get') == '/paths/~1a/get'."""
+    return "".join("/" + escape_token(t) for t in tokens)
+
+
+def join_pointer(base: str, *tokens: object) -> str:
+    return base + pointer_of(*tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [unescape_token(t) for t in pointer.split("/")[1:]]
