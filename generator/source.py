@@ -180,3 +180,16 @@ def read_json(path: str | Path, display: str | None = None) -> Document:
             f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}", name, "",
             line, column, "re-save the file with UTF-8 encoding")])
     return parse_json_text(text, name)
+
+
+def find_file(folder: str | Path, name: str) -> Path | None:
+    """The file called ``name`` in ``folder``, matching the name case-insensitively."""
+    folder = Path(folder)
+    exact = folder / name
+    if exact.is_file():
+        return exact
+    wanted = name.lower()
+    for candidate in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if candidate.name.lower() == wanted and candidate.is_file():
+            return candidate
+    return None

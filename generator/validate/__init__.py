@@ -1,0 +1,1 @@
+"""Validation: read → OpenAPI 2.0 structure → Power Platform rules → apiProperties → docs tables."""
