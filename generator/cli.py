@@ -1,0 +1,107 @@
+"""Command line: parse options, call the stages, choose the reporter, decide the exit code.
+
+Exit codes: 0 fine, 1 findings (errors, or warnings with --strict) or stale artifacts,
+2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.findings import Finding
+from generator.report import emit
+from generator.spec.loader import SpecError
+
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+def fail_with(findings: list[Finding], fmt: str = "text") -> None:
+    """Report findings that make the input unusable, then exit 2 (never a traceback)."""
+    emit(findings, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
+    sys.exit(EXIT_UNUSABLE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pacgen")
+def main() -> None:
+    """pacgen: one YAML spec → a Power Platform custom connector, validated offline."""
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("connector"), show_default=True, help="Folder for the connector files.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff when OUTPUT is stale.")
+def build(spec: Path, output: Path, check: bool) -> None:
+    """Render SPEC into apiDefinition.swagger.json, apiProperties.json and settings.json."""
+    from generator.pipeline import build_artifacts
+    from generator.render import write_atomically
+
+    try:
+        artifacts = build_artifacts(spec)
+    except SpecError as exc:
+        fail_with(exc.findings)
+    if check:
+        stale = _stale_artifacts(output, artifacts)
+        if stale:
+            sys.stdout.write("".join(stale))
+            click.echo(f"{output} is stale: run `pacgen build {spec} -o {output}` (make build)", err=True)
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"{output} is up to date with {spec}", err=True)
+        return
+    try:
+        written = write_atomically(output, [(a.name, a.content) for a in artifacts])
+    except OSError as exc:
+        click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+def _stale_artifacts(output: Path, artifacts) -> list[str]:
+    diffs = []
+    for artifact in artifacts:
+        target = output / artifact.name
+        current = target.read_bytes() if target.exists() else b""
+        if current == artifact.content:
+            continue
+        if not artifact.name.endswith((".json", ".md", ".csx")):
+            diffs.append(f"Binary file {target} differs\n")
+            continue
+        diff = difflib.unified_diff(
+            current.decode("utf-8", "replace").splitlines(keepends=True),
+            artifact.content.decode("utf-8").splitlines(keepends=True),
+            fromfile=f"{target} (on disk)", tofile=f"{target} (from spec)")
+        diffs.append("".join(diff) or f"{target} differs\n")
+    return diffs
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the spec format (for editors and CI)."""
+    from generator.spec.check import spec_schema
+
+    click.echo(json.dumps(spec_schema(), indent=4))
+
+
+def _register_optional_groups() -> None:
+    """Subcommand groups that live beside their stage."""
+    try:
+        from generator.docs.commands import docs
+    except ImportError:  # the docs stage is optional while it is being built
+        return
+    main.add_command(docs)
+
+
+_register_optional_groups()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,68 @@
+"""Jinja2 lays out each file (key order, sections); the ``json`` filter writes every value, so
+quotes, backslashes, ``{{ }}``, newlines and non-ASCII text arrive intact. Non-ASCII is written as
+``\\uXXXX`` escapes: paconn reads files in the platform's default encoding, and escaped files
+upload the same everywhere. Everything rendered is parsed back before anything is written."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from generator.spec.model import Connector
+
+INDENT = 4
+
+
+@dataclass(frozen=True)
+class Artifact:
+    name: str
+    content: bytes
+
+
+class RenderError(Exception):
+    """A template produced something that is not the model (a bug in pacgen, not in the spec)."""
+
+
+def json_value(value: Any, level: int = 0) -> str:
+    """``value`` as JSON, indented to sit ``level`` levels deep in a 4-space-indented file."""
+    text = json.dumps(value, indent=INDENT, ensure_ascii=True, allow_nan=False)
+    return text.replace("\n", "\n" + " " * (INDENT * level))
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the json filter escapes; HTML escaping would corrupt values
+        keep_trailing_newline=True,
+    )
+    env.filters["json"] = json_value
+    return env
+
+
+def _render(template: str, expected: Any | None = None, **context: Any) -> bytes:
+    text = environment().get_template(template).render(**context).rstrip("\n") + "\n"
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RenderError(f"{template} rendered invalid JSON: {exc}") from None
+    if expected is not None and parsed != expected:
+        raise RenderError(f"{template} rendered a document that differs from the model")
+    return text.encode("utf-8")
+
+
+def render_connector(connector: Connector, icon: str | None = None,
+                     script: str | None = None) -> list[Artifact]:
+    """The connector's files, in memory: apiDefinition, apiProperties and paconn's settings."""
+    return [
+        Artifact("apiDefinition.swagger.json",
+                 _render("apiDefinition.swagger.json.j2", connector.swagger, swagger=connector.swagger)),
+        Artifact("apiProperties.json",
+                 _render("apiProperties.json.j2", connector.properties, properties=connector.properties)),
+        Artifact("settings.json", _render("settings.json.j2", icon=icon, script=script)),
+    ]

@@ -1,0 +1,180 @@
+"""Is the spec usable? Its JSON Schema, then what a schema cannot say (unique operationIds,
+defined references, path parameters matching their path). Findings carry the YAML line:column."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from generator.findings import Finding
+from generator.spec.loader import SpecSource
+from generator.spec.model import METHODS
+
+PATH_VARIABLE = re.compile(r"{([^{}]+)}")
+
+
+@lru_cache(maxsize=1)
+def spec_schema() -> dict:
+    return json.loads(resources.files("generator.spec").joinpath("spec.schema.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = spec_schema()
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_spec(source: SpecSource) -> list[Finding]:
+    findings = list(_schema_findings(source))
+    if not findings:
+        findings += _semantic_findings(source)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _schema_findings(source: SpecSource):
+    errors = sorted(_validator().iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
+    reported: set[tuple] = set()
+    for error in errors:
+        for leaf in _leaves(error):
+            path = tuple(leaf.absolute_path)
+            if leaf.validator == "additionalProperties":
+                yield from _unknown_keys(source, leaf, path)
+                continue
+            if (path, leaf.validator) in reported:
+                continue
+            reported.add((path, leaf.validator))
+            yield source.finding("SpecInvalid", _describe(leaf, path), path,
+                                 "see docs/spec.md or `pacgen schema` for the allowed form")
+
+
+def _leaves(error):
+    """For oneOf/anyOf failures, the most relevant sub-errors instead of a vague summary."""
+    if error.validator == "oneOf" and error.schema_path and error.schema_path[-1] == "oneOf":
+        # An operation must name exactly one HTTP method.
+        yield error
+        return
+    if error.context:
+        best = jsonschema.exceptions.best_match(error.context)
+        yield best
+        return
+    yield error
+
+
+def _describe(error, path: tuple) -> str:
+    where = "/".join(map(str, path)) or "the spec"
+    if error.validator == "oneOf" and isinstance(error.instance, dict):
+        methods = [m for m in METHODS if m in error.instance]
+        if not methods:
+            return f"{where}: an operation needs one HTTP method key ({', '.join(METHODS)}) with its path"
+        return f"{where}: an operation has exactly one HTTP method, found {', '.join(methods)}"
+    if error.validator == "required":
+        return f"{where}: {error.message}"
+    if error.validator == "type":
+        return f"{where}: {error.instance!r} is not of type {error.validator_value}"
+    return f"{where}: {error.message}"
+
+
+def _unknown_keys(source: SpecSource, error, path: tuple):
+    allowed = set(error.schema.get("properties", {}))
+    patterns = list(error.schema.get("patternProperties", {}))
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    for key in instance:
+        if key in allowed or any(re.search(p, key) for p in patterns):
+            continue
+        guess = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else (
+            "allowed here: " + ", ".join(sorted(allowed)) + " and x-* extensions")
+        yield source.finding("SpecUnknownKey", f"unknown key '{key}'", path + (key,), hint, key=True)
+
+
+def _semantic_findings(source: SpecSource) -> list[Finding]:
+    spec = source.data
+    findings: list[Finding] = []
+    seen_ids: dict[str, int] = {}
+    for index, op in enumerate(spec.get("operations", [])):
+        here = ("operations", index)
+        op_id = op.get("id")
+        if op_id is not None:
+            if op_id in seen_ids:
+                findings.append(source.finding(
+                    "SpecDuplicateOperationId",
+                    f"operationId '{op_id}' is already used by operation #{seen_ids[op_id] + 1}",
+                    here + ("id",), "operationIds must be unique: rename one"))
+            else:
+                seen_ids[op_id] = index
+        findings += _path_parameter_findings(source, op, here)
+    findings += _reference_findings(source, spec, ())
+    return findings
+
+
+def _path_parameter_findings(source: SpecSource, op: dict, here: tuple) -> list[Finding]:
+    method = next(m for m in METHODS if m in op)
+    path = op[method]
+    declared = set(PATH_VARIABLE.findall(path))
+    path_level = source.data.get("paths", {}).get(path, {}).get("parameters", [])
+    named = {}
+    for index, param in enumerate(op.get("parameters", [])):
+        param = _resolve_parameter(source.data, param)
+        if param.get("in") == "path":
+            named[param.get("name")] = here + ("parameters", index)
+    inherited = {_resolve_parameter(source.data, p).get("name") for p in path_level
+                 if _resolve_parameter(source.data, p).get("in") == "path"}
+    findings = []
+    for name, where in named.items():
+        if name not in declared:
+            findings.append(source.finding(
+                "SpecPathParameterNotInPath",
+                f"path parameter '{name}' does not appear in the path '{path}'", where,
+                f"add {{{name}}} to the path or change 'in'"))
+    for name in sorted(declared - set(named) - inherited):
+        findings.append(source.finding(
+            "SpecPathParameterMissing", f"the path '{path}' uses {{{name}}} but no path parameter defines it",
+            here + (method,), f"add a parameter {{name: {name}, in: path, required: true, type: string}}"))
+    return findings
+
+
+def _resolve_parameter(spec: dict, param: Any) -> dict:
+    if isinstance(param, dict) and isinstance(param.get("$ref"), str):
+        name = param["$ref"].rsplit("/", 1)[-1]
+        target = spec.get("parameters", {}).get(name)
+        return target if isinstance(target, dict) else {}
+    return param if isinstance(param, dict) else {}
+
+
+_REF_TARGETS = {"definitions", "parameters", "responses"}
+
+
+def _reference_findings(source: SpecSource, node: Any, here: tuple) -> list[Finding]:
+    findings: list[Finding] = []
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            findings += _check_reference(source, ref, here + ("$ref",))
+        for key, value in node.items():
+            if not key.startswith("x-"):  # extensions are verbatim; their content is not ours
+                findings += _reference_findings(source, value, here + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            findings += _reference_findings(source, value, here + (index,))
+    return findings
+
+
+def _check_reference(source: SpecSource, ref: str, here: tuple) -> list[Finding]:
+    match = re.fullmatch(r"#/(definitions|parameters|responses)/(.+)", ref)
+    if not match:
+        return [source.finding("SpecReferenceInvalid", f"'{ref}' is not a local reference", here,
+                               "write '#/definitions/Name' (or #/parameters/…, #/responses/…)")]
+    section, name = match.group(1), match.group(2).replace("~1", "/").replace("~0", "~")
+    defined = source.data.get(section, {})
+    if name in defined:
+        return []
+    guess = difflib.get_close_matches(name, sorted(defined), n=1)
+    hint = f"did you mean '#/{section}/{guess[0]}'?" if guess else f"define '{name}' under {section}:"
+    return [source.finding("SpecReferenceUndefined", f"'{ref}' refers to an undefined {section[:-1]}",
+                           here, hint)]
