@@ -1,0 +1,43 @@
+from generator.findings import Severity
+from generator.validate.rule import Rule
+
+
+def _is_array(node) -> bool:
+    kind = node.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)
+
+
+class ArrayHasNoItems(Rule):
+    """A schema, parameter or header of type array must say what its items are.
+
+    Without ``items`` the designer cannot build an input for the array's elements nor show
+    them as outputs, and the platform rejects the definition.
+
+    Passing example::
+
+        definitions:
+          Tags: {type: array, items: {type: string}}
+
+    Failing example::
+
+        definitions:
+          Tags: {type: array}
+    """
+
+    code = "ArrayHasNoItems"
+    severity = Severity.ERROR
+    summary = "every array schema, parameter and header defines items"
+
+    def parameter(self, ctx, param):
+        node = param.node
+        if node.get("in") != "body" and _is_array(node) and "items" not in node:
+            ctx.report(param.pointer, f"array parameter '{param.name}' does not define 'items'",
+                       "add 'items' with the type of the elements, e.g. {type: string}")
+
+    def schema(self, ctx, schema):
+        node = schema.node
+        if "$ref" in node or not _is_array(node) or "items" in node:
+            return
+        what = f"'{schema.name}'" if schema.name else "schema"
+        ctx.report(schema.pointer, f"array {what} does not define 'items'",
+                   "add 'items' describing the elements, e.g. {type: string}")
