@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.findings import Finding
-from generator.report import emit
+from generator.findings import Finding, Severity
+from generator.report import FORMATS, emit
 from generator.spec.loader import SpecError
 
 EXIT_FINDINGS = 1
@@ -89,6 +89,91 @@ def schema() -> None:
     from generator.spec.check import spec_schema
 
     click.echo(json.dumps(spec_schema(), indent=4))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns; repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns; repeatable).")
+@click.option("--docs", "docs_page", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also compare with this reference page (text, Markdown or extracted .json).")
+def validate(paths, fmt, strict, select, ignore, docs_page) -> None:
+    """Validate connector folders, swagger files, YAML specs, or folders of connector folders."""
+    import time
+
+    from generator.pipeline import load_connector
+    from generator.report import Summary
+    from generator.validate.pipeline import Selection, discover
+    from generator.validate.pipeline import validate as run_validation
+
+    started = time.perf_counter()
+    selection = Selection(tuple(select), tuple(ignore))
+    targets = discover(list(paths))
+    findings: list[Finding] = []
+    unusable = False
+    suppressed = 0
+    extra: dict = {}
+    show_progress = len(targets) > 1 and sys.stderr.isatty()
+    with click.progressbar(targets, label="validating", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        for target in bar:
+            try:
+                connector = load_connector(target)
+            except SpecError as exc:
+                findings += exc.findings
+                unusable = True
+                continue
+            except OSError as exc:
+                findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror}",
+                                        str(target), "", 0, 0, "check the path"))
+                unusable = True
+                continue
+            outcome = run_validation(connector, selection, str(docs_page) if docs_page else None)
+            findings += outcome.findings
+            suppressed += outcome.suppressed
+            extra.update(outcome.extra)
+    if suppressed:
+        extra["suppressed"] = suppressed
+    summary = Summary(connectors=len(targets), seconds=time.perf_counter() - started, extra=extra)
+    emit(findings, fmt, summary)
+    if unusable and not any(f.severity is Severity.ERROR and f.code not in _UNUSABLE_CODES for f in findings):
+        sys.exit(EXIT_UNUSABLE)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    if any(f.severity in failing for f in findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+_UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey"}
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every validation rule: code, severity, one line."""
+    from generator.validate.rule import load_all_rules
+
+    rules = load_all_rules()
+    width = max(len(code) for code in rules)
+    for code, rule in rules.items():
+        marker = "" if rule.offline else "  (partly online: see `pacgen rule`)"
+        click.echo(f"{code:<{width}}  {rule.severity.value:<7}  {rule.summary}{marker}")
+    click.echo(f"{len(rules)} rules", err=True)
+
+
+@main.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Print a rule's documentation with its passing and failing example."""
+    from generator.validate.rule import load_all_rules
+
+    rules = load_all_rules()
+    if code not in rules:
+        guess = difflib.get_close_matches(code, list(rules), n=3)
+        click.echo(f"no rule {code}" + (f"; did you mean {', '.join(guess)}?" if guess else ""), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    rule = rules[code]
+    click.echo(f"{code} ({rule.severity.value})\n\n{rule.doc()}")
 
 
 def _register_optional_groups() -> None:

@@ -36,7 +36,7 @@ CASES = [
     ("wrong type", VALID.replace('version: "1.0"', "version: 1.0"),
      "SpecInvalid", 1, 60, "not of type"),
     ("missing required", VALID.replace("host: api.example.com\n", ""),
-     "SpecInvalid", 1, 1, "'host' is a required property"),
+     "SpecInvalid", 1, 1, '"host" is a required property'),
     ("no method", VALID.replace("    get: /things/{thing_id}\n", ""),
      "SpecInvalid", 4, 5, "needs one HTTP method"),
     ("two methods", VALID.replace("    get: /things/{thing_id}", "    get: /things/{thing_id}\n    post: /x"),

@@ -18,7 +18,7 @@ from generator.findings import Finding, Severity
 Path_ = tuple  # a path of keys and indices into the spec data
 
 
-class _SpecLoader(yaml.SafeLoader):
+class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader without the timestamp resolver: '2024-01-31' stays a string."""
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import inspect
 import pkgutil
 import re
 import textwrap
@@ -81,7 +82,7 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return textwrap.dedent(cls.__doc__ or "").strip()
+        return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
     def examples(cls) -> dict[str, list[dict]]:

@@ -1,0 +1,186 @@
+"""The facts a connector reference page shows, without its language.
+
+A page is read (``reader``) or computed from a connector (``flatten``) into the same small value, so that
+two pages can be compared field by field.  Every value is a frozen dataclass; sequences are stored as
+tuples (lists are accepted and converted) so that pages are hashable and compare by value.
+
+``pointer`` fields say where in the swagger (or apiProperties) a row came from.  They are set by
+``flatten`` only, are not part of equality, and are not written by :func:`to_json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+ACTION = "action"
+TRIGGER = "trigger"
+KINDS = (ACTION, TRIGGER)
+
+JSON_FORMAT = "pacgen-docs-page"
+JSON_VERSION = 1
+
+
+def _tuple(value: Iterable | None) -> tuple:
+    return tuple(value) if value is not None else ()
+
+
+@dataclass(frozen=True)
+class DocParam:
+    """One row of an operation's parameter table."""
+
+    name: str
+    key: str
+    required: bool
+    type: str
+    description: str = ""
+    pointer: str | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DocReturn:
+    """One row of an operation's returns table; ``path`` is dotted (``data.messages.to``)."""
+
+    name: str
+    path: str
+    type: str
+    description: str = ""
+    pointer: str | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DocOperation:
+    """An action or a trigger with its two tables."""
+
+    name: str
+    description: str = ""
+    kind: str = ACTION
+    operation_id: str | None = None
+    parameters: tuple[DocParam, ...] = ()
+    returns: tuple[DocReturn, ...] = ()
+    pointer: str | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        object.__setattr__(self, "parameters", _tuple(self.parameters))
+        object.__setattr__(self, "returns", _tuple(self.returns))
+
+
+@dataclass(frozen=True)
+class DocConnParam:
+    """One row of the connection parameter table (it has no key column)."""
+
+    name: str
+    type: str
+    description: str = ""
+    required: bool = False
+    pointer: str | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DocThrottle:
+    """One row of the throttling table: ``calls`` per ``period_seconds``."""
+
+    name: str
+    calls: int
+    period_seconds: int
+
+
+@dataclass(frozen=True)
+class Page:
+    operations: tuple[DocOperation, ...] = ()
+    connection_parameters: tuple[DocConnParam, ...] = ()
+    throttling: tuple[DocThrottle, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "operations", _tuple(self.operations))
+        object.__setattr__(self, "connection_parameters", _tuple(self.connection_parameters))
+        object.__setattr__(self, "throttling", _tuple(self.throttling))
+
+    @property
+    def actions(self) -> tuple[DocOperation, ...]:
+        return tuple(op for op in self.operations if op.kind == ACTION)
+
+    @property
+    def triggers(self) -> tuple[DocOperation, ...]:
+        return tuple(op for op in self.operations if op.kind == TRIGGER)
+
+
+# --- JSON -------------------------------------------------------------------------------------------
+# Row order is part of the facts (it is the page's order), so lists keep their order; object keys are
+# sorted so that the same page always gives the same bytes.
+
+
+def to_dict(page: Page) -> dict[str, Any]:
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "operations": [
+            {
+                "name": op.name,
+                "description": op.description,
+                "kind": op.kind,
+                "operation_id": op.operation_id,
+                "parameters": [
+                    {"name": p.name, "key": p.key, "required": p.required, "type": p.type,
+                     "description": p.description}
+                    for p in op.parameters
+                ],
+                "returns": [
+                    {"name": r.name, "path": r.path, "type": r.type, "description": r.description}
+                    for r in op.returns
+                ],
+            }
+            for op in page.operations
+        ],
+        "connection_parameters": [
+            {"name": c.name, "type": c.type, "description": c.description, "required": c.required}
+            for c in page.connection_parameters
+        ],
+        "throttling": [
+            {"name": t.name, "calls": t.calls, "period_seconds": t.period_seconds} for t in page.throttling
+        ],
+    }
+
+
+def to_json(page: Page) -> str:
+    """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline)."""
+    return json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def from_dict(data: dict[str, Any]) -> Page:
+    if not isinstance(data, dict):
+        raise ValueError("a page must be a JSON object")
+    fmt = data.get("format", JSON_FORMAT)
+    if fmt != JSON_FORMAT:
+        raise ValueError(f"not a pacgen docs page (format {fmt!r})")
+    operations = []
+    for op in data.get("operations") or []:
+        operations.append(DocOperation(
+            name=_str(op.get("name")),
+            description=_str(op.get("description")),
+            kind=op.get("kind") or ACTION,
+            operation_id=op.get("operation_id") or None,
+            parameters=[DocParam(_str(p.get("name")), _str(p.get("key")), bool(p.get("required")),
+                                 _str(p.get("type")), _str(p.get("description")))
+                        for p in op.get("parameters") or []],
+            returns=[DocReturn(_str(r.get("name")), _str(r.get("path")), _str(r.get("type")),
+                               _str(r.get("description")))
+                     for r in op.get("returns") or []],
+        ))
+    conn = [DocConnParam(_str(c.get("name")), _str(c.get("type")), _str(c.get("description")),
+                         bool(c.get("required")))
+            for c in data.get("connection_parameters") or []]
+    throttling = [DocThrottle(_str(t.get("name")), int(t.get("calls", 0)), int(t.get("period_seconds", 0)))
+                  for t in data.get("throttling") or []]
+    return Page(operations, conn, throttling)
+
+
+def from_json(text: str) -> Page:
+    return from_dict(json.loads(text))

@@ -1,0 +1,83 @@
+"""ArrayDuplicateValue, plus ``canonical`` (a hashable, type-exact key for any JSON value) used by
+the enum rules of this set."""
+
+from __future__ import annotations
+
+import json
+
+from generator.findings import Severity
+from generator.validate.rule import Rule
+
+
+def canonical(value) -> str:
+    """A key that tells JSON values apart exactly (``1``, ``1.0``, ``true`` and ``"1"`` differ)."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+#: Arrays whose items Swagger 2.0 declares unique, by where they occur.
+SCHEMA_ARRAYS = ("enum", "required")
+PARAMETER_ARRAYS = ("enum",)
+OPERATION_ARRAYS = ("tags", "consumes", "produces", "schemes")
+DOCUMENT_ARRAYS = ("consumes", "produces", "schemes")
+
+
+class ArrayDuplicateValue(Rule):
+    """Arrays that Swagger 2.0 declares unique must not repeat a value.
+
+    Checked: ``enum`` and ``required`` in schemas (including parameter items and response
+    headers), ``enum`` of parameters, an operation's ``tags``, ``consumes``, ``produces`` and
+    ``schemes``, and the document's ``consumes``, ``produces`` and ``schemes``. A repeated value
+    makes the definition ambiguous (e.g. a dropdown showing the same choice twice). Values are
+    compared exactly, so ``1`` and ``"1"`` are different.
+
+    Passing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: order, in: query, type: string, enum: [asc, desc]}]
+              responses: {'200': {description: OK}}
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: order, in: query, type: string, enum: [asc, desc, asc]}]
+              responses: {'200': {description: OK}}
+    """
+
+    code = "ArrayDuplicateValue"
+    severity = Severity.ERROR
+    summary = "enum, required, tags, consumes, produces and schemes arrays have no repeated values"
+
+    def document(self, ctx, doc):
+        self._check(ctx, doc, "", DOCUMENT_ARRAYS, "the swagger")
+
+    def operation(self, ctx, op):
+        self._check(ctx, op.node, op.pointer, OPERATION_ARRAYS, f"operation {op.label}")
+
+    def parameter(self, ctx, param):
+        self._check(ctx, param.node, param.pointer, PARAMETER_ARRAYS,
+                    f"parameter '{param.name}'")
+
+    def schema(self, ctx, schema):
+        label = f"schema '{schema.name}'" if schema.name else "a schema"
+        self._check(ctx, schema.node, schema.pointer, SCHEMA_ARRAYS, label)
+
+    @staticmethod
+    def _check(ctx, node, pointer, keys, label):
+        for key in keys:
+            values = node.get(key)
+            if not isinstance(values, list):
+                continue
+            seen = set()
+            for index, value in enumerate(values):
+                marker = canonical(value)
+                if marker in seen:
+                    ctx.report(f"{pointer}/{key}/{index}",
+                               f"'{key}' of {label} lists {marker} more than once",
+                               f"remove the repeated value from '{key}'")
+                seen.add(marker)

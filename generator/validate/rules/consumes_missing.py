@@ -1,0 +1,75 @@
+"""ConsumesMissing, plus ``effective_consumes`` and MIME helpers shared with
+MimeTypeNotCompatibleWithRequestContentSchemaType."""
+
+from __future__ import annotations
+
+from generator.findings import Severity
+from generator.validate.rule import Rule
+from generator.validate.rules.operation_missing_path_parameter import effective_parameters
+
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def media_type(value) -> str:
+    """``'Application/JSON; charset=utf-8'`` → ``'application/json'`` ('' for non-strings)."""
+    return value.split(";")[0].strip().lower() if isinstance(value, str) else ""
+
+
+def effective_consumes(ctx, op) -> tuple[list[str], str]:
+    """The MIME types an operation consumes (its own list overrides the document's) and the
+    pointer of the list they come from ('' when neither is given)."""
+    if "consumes" in op.node:
+        value, pointer = op.node.get("consumes"), op.pointer + "/consumes"
+    elif isinstance(ctx.swagger, dict) and "consumes" in ctx.swagger:
+        value, pointer = ctx.swagger.get("consumes"), "/consumes"
+    else:
+        return [], ""
+    types = [media_type(v) for v in value] if isinstance(value, list) else []
+    return [t for t in types if t], pointer
+
+
+class ConsumesMissing(Rule):
+    """An operation with ``formData`` parameters must say in ``consumes`` how the form is encoded.
+
+    Form fields can be sent as ``multipart/form-data`` or ``application/x-www-form-urlencoded``;
+    with no ``consumes`` at all (neither on the operation nor on the document) the platform has
+    no supported MIME type to send the request with. Operations with a ``body`` parameter are not
+    judged: certified connectors routinely omit ``consumes`` there and JSON is then assumed
+    (133 of the 639 corpus connectors do so). A ``consumes`` list that is present but does not
+    fit the parameters is left to MimeTypeNotCompatibleWithRequestContentSchemaType.
+
+    Passing example::
+
+        paths:
+          /upload:
+            post:
+              operationId: Upload
+              consumes: [multipart/form-data]
+              parameters: [{name: file, in: formData, type: file}]
+              responses: {'200': {description: OK}}
+
+    Failing example::
+
+        consumes: []
+        paths:
+          /upload:
+            post:
+              operationId: Upload
+              parameters: [{name: file, in: formData, type: file}]
+              responses: {'200': {description: OK}}
+    """
+
+    code = "ConsumesMissing"
+    severity = Severity.ERROR
+    summary = "operations with formData parameters list a MIME type in 'consumes'"
+
+    def operation(self, ctx, op):
+        if not any(node.get("in") == "formData" for node, _ in effective_parameters(ctx, op)):
+            return
+        types, pointer = effective_consumes(ctx, op)
+        if types:
+            return
+        ctx.report(pointer or op.pointer,
+                   f"operation {op.label} has formData parameters but 'consumes' names no MIME type",
+                   "add \"consumes\": [\"multipart/form-data\"] (or "
+                   "application/x-www-form-urlencoded) to the operation")

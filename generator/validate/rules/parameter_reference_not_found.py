@@ -1,0 +1,61 @@
+from urllib.parse import unquote
+
+from generator.findings import Severity, unescape_token
+from generator.validate.rule import Rule
+from generator.validate.rules.parameter_reference_not_valid import reference_shape
+
+
+def target_exists(doc, ref: str, kind: str) -> bool:
+    section = doc.get(kind) if isinstance(doc, dict) else None
+    if not isinstance(section, dict):
+        return False
+    name = unescape_token(ref.split("/", 2)[2])
+    return name in section or unquote(name) in section
+
+
+class ParameterReferenceNotFound(Rule):
+    """A ``#/parameters/<name>`` reference must name a parameter defined under ``parameters``.
+
+    A dangling reference leaves the operation without the parameter it expects; usually the
+    shared parameter was renamed or removed.
+
+    Passing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              parameters: [{$ref: '#/parameters/top'}]
+              responses: {'200': {description: OK}}
+
+    Failing example::
+
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              parameters: [{$ref: '#/parameters/top'}]
+              responses: {'200': {description: OK}}
+    """
+
+    code = "ParameterReferenceNotFound"
+    severity = Severity.ERROR
+    summary = "parameter references point to a defined shared parameter"
+
+    def _check(self, ctx, params, pointer):
+        for index, param in enumerate(params if isinstance(params, list) else ()):
+            if isinstance(param, dict) and "$ref" in param:
+                ref = param["$ref"]
+                if reference_shape(ref, "parameters") == "ok" \
+                        and not target_exists(ctx.swagger, ref, "parameters"):
+                    ctx.report(f"{pointer}/parameters/{index}/$ref",
+                               f"the parameter reference '{ref}' could not be found",
+                               "define the parameter under the root 'parameters' or fix the name")
+
+    def path_item(self, ctx, item):
+        self._check(ctx, item.node.get("parameters"), item.pointer)
+
+    def operation(self, ctx, op):
+        self._check(ctx, op.node.get("parameters"), op.pointer)

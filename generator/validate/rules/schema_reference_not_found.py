@@ -1,0 +1,36 @@
+from generator.findings import Severity
+from generator.validate.rule import Rule
+from generator.validate.rules.parameter_reference_not_found import target_exists
+from generator.validate.rules.parameter_reference_not_valid import reference_shape
+
+
+class SchemaReferenceNotFound(Rule):
+    """A ``#/definitions/<name>`` reference must name a schema defined under ``definitions``.
+
+    A dangling reference leaves the parameter or response without a shape; usually the
+    definition was renamed or removed.
+
+    Passing example::
+
+        definitions:
+          Pet: {type: object}
+          Pets: {type: array, items: {$ref: '#/definitions/Pet'}}
+
+    Failing example::
+
+        definitions:
+          Pets: {type: array, items: {$ref: '#/definitions/Pet'}}
+    """
+
+    code = "SchemaReferenceNotFound"
+    severity = Severity.ERROR
+    summary = "schema references point to a defined schema"
+
+    def schema(self, ctx, schema):
+        if "$ref" not in schema.node:
+            return
+        ref = schema.node["$ref"]
+        if reference_shape(ref, "definitions") == "ok" \
+                and not target_exists(ctx.swagger, ref, "definitions"):
+            ctx.report(schema.pointer + "/$ref", f"the schema reference '{ref}' could not be found",
+                       "define the schema under 'definitions' or fix the name")
