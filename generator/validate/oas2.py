@@ -70,7 +70,7 @@ def _load_swagger_schema() -> dict:
         return json.loads(_OWN_SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _draft4_metaschema() -> dict:
     try:
         from jsonschema_specifications import REGISTRY
@@ -88,12 +88,12 @@ def _offline_handler(uri: str) -> dict:
     raise ValueError(f"remote $ref {uri!r} is not available offline")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _swagger_schema() -> dict:
     return _load_swagger_schema()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fast_swagger_validator():
     import fastjsonschema
 
@@ -107,7 +107,7 @@ def _fast_swagger_validator():
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _slow_swagger_validator():
     """jsonschema's Draft4Validator: authoritative and precise, used only to explain failures."""
     from jsonschema import Draft4Validator
@@ -115,7 +115,7 @@ def _slow_swagger_validator():
     return Draft4Validator(_swagger_schema())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _format_checker():
     """The format checker openapi-spec-validator applies to defaults and meta-schema checks."""
     from openapi_schema_validator import oas30_format_checker
@@ -135,7 +135,7 @@ def _formats_in(node: Any, found: set[str]) -> set[str]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fast_meta_validator():
     """Draft-04 meta-schema, asserting formats exactly as the OAS 3.0 format checker does."""
     import fastjsonschema
@@ -155,14 +155,14 @@ def _fast_meta_validator():
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _slow_meta_validator():
     from jsonschema import Draft4Validator
 
     return Draft4Validator(_draft4_metaschema(), format_checker=_format_checker())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _value_validator_class():
     from openapi_schema_validator import OAS30Validator
 
@@ -197,7 +197,9 @@ def _explain(error, stage: str) -> str:
     """A jsonschema error message without the huge instance dumps some of them carry."""
     validator = error.validator
     if stage == "meta" and validator == "anyOf" and list(error.schema_path)[-2:-1] == ["type"]:
-        return f"{_short(error.instance)} is not a JSON Schema type (expected one of {', '.join(_TYPE_NAMES)})"
+        return (
+            f"{_short(error.instance)} is not a JSON Schema type (expected one of {', '.join(_TYPE_NAMES)})"
+        )
     if validator in ("oneOf", "anyOf"):
         return f"{_short(error.instance)} is not valid under any of the allowed forms ({validator})"
     if stage == "swagger" and validator == "not":
@@ -246,19 +248,36 @@ def _problems_from_errors(errors, base: tuple, stage: str, lead: str = "") -> li
     for error in errors:
         for leaf in _leaf_errors(error):
             tokens = base + tuple(leaf.absolute_path)
-            if leaf.validator == "additionalProperties" and isinstance(leaf.instance, dict) and isinstance(leaf.schema, dict):
+            if (
+                leaf.validator == "additionalProperties"
+                and isinstance(leaf.instance, dict)
+                and isinstance(leaf.schema, dict)
+            ):
                 extras = _unexpected_keys(leaf.instance, leaf.schema)
-                hint = " (only 'x-' vendor extensions may be added)" if "^x-" in (leaf.schema.get("patternProperties") or {}) else ""
+                hint = (
+                    " (only 'x-' vendor extensions may be added)"
+                    if "^x-" in (leaf.schema.get("patternProperties") or {})
+                    else ""
+                )
                 for key in extras:
                     at = tokens + (key,)
-                    problems.append(Problem(pointer_of(*at), f"{_where(at)}: {lead}property '{key}' is not allowed here{hint}"))
+                    problems.append(
+                        Problem(
+                            pointer_of(*at), f"{_where(at)}: {lead}property '{key}' is not allowed here{hint}"
+                        )
+                    )
                 if extras:
                     continue
             if leaf.validator == "required" and isinstance(leaf.instance, dict):
                 missing = [key for key in leaf.validator_value if key not in leaf.instance]
                 if missing:
                     for key in missing:
-                        problems.append(Problem(pointer_of(*tokens), f"{_where(tokens + (key,))}: {lead}'{key}' is a required property"))
+                        problems.append(
+                            Problem(
+                                pointer_of(*tokens),
+                                f"{_where(tokens + (key,))}: {lead}'{key}' is a required property",
+                            )
+                        )
                     continue
             problems.append(Problem(pointer_of(*tokens), f"{_where(tokens)}: {lead}{_explain(leaf, stage)}"))
     return problems
@@ -309,7 +328,8 @@ class _Walker:
     def __init__(self, doc: dict):
         self.doc = doc
         self.problems: list[Problem] = []
-        self.operation_ids: dict[Any, tuple] = {}
+        self.operation_ids: dict[Any, tuple] = {}  # hashable ids -> first use
+        self.operation_id_list: list[tuple[Any, tuple]] = []  # all, for unhashable ones
         self.visited: set[int] = set()
         self.meta_checked: set[int] = set()
         self._resolver = None
@@ -319,13 +339,14 @@ class _Walker:
     def report(self, tokens: tuple, message: str) -> None:
         self.problems.append(Problem(pointer_of(*tokens), f"{_where(tokens)}: {message}"))
 
-    def guarded(self, fn, *args) -> None:
+    def guarded(self, tokens: tuple, fn, *args) -> None:
+        """Run one check; where the reference would crash, report and carry on with the rest."""
         try:
             fn(*args)
         except _Stop as stop:
             self.report(stop.tokens, stop.message)
         except RecursionError:
-            self.report(args[1] if len(args) > 1 and isinstance(args[1], tuple) else (), "nesting is too deep or circular")
+            self.report(tokens, "nesting is too deep (or circular) to validate")
 
     # -- $ref resolution (every step of the reference walk follows $ref) ---------------
 
@@ -348,7 +369,10 @@ class _Walker:
         else:
             uri, fragment = urldefrag(urljoin("", ref))
         if uri:
-            raise _Stop(at, f"cannot resolve $ref {ref!r}: only references inside this document ('#/...') are supported")
+            raise _Stop(
+                at,
+                f"cannot resolve $ref {ref!r}: only references inside this document ('#/...') are supported",
+            )
         if not fragment:
             return self.doc, ()
         if not fragment.startswith("/"):
@@ -360,7 +384,9 @@ class _Walker:
                 if isinstance(contents, (list, str)):
                     index = int(segment)
                     contents = contents[index]
-                    tokens.append(index % len(contents) if isinstance(contents, list) and index < 0 else index)
+                    tokens.append(
+                        index % len(contents) if isinstance(contents, list) and index < 0 else index
+                    )
                 elif isinstance(contents, dict):
                     key = segment.replace("~1", "/").replace("~0", "~")
                     contents = contents[key]
@@ -368,7 +394,9 @@ class _Walker:
                 else:
                     raise LookupError(segment)
             except (LookupError, ValueError, TypeError):
-                raise _Stop(at, f"cannot resolve $ref {ref!r}: {pointer_of(*tokens) or '/'} has no '{segment}'") from None
+                raise _Stop(
+                    at, f"cannot resolve $ref {ref!r}: {pointer_of(*tokens) or '/'} has no '{segment}'"
+                ) from None
         return contents, tuple(tokens)
 
     def child(self, value: Any, tokens: tuple, key: Any) -> tuple[Any, tuple]:
@@ -395,9 +423,9 @@ class _Walker:
     def run(self) -> list[Problem]:
         root, root_tokens = self.resolve(self.doc, ())
         if isinstance(root, dict) and "tags" in root:
-            self.guarded(self.check_tags, root, root_tokens)
+            self.guarded(root_tokens, self.check_tags, root, root_tokens)
         if isinstance(root, dict) and "paths" in root:
-            self.guarded(self.check_paths, root, root_tokens)
+            self.guarded(root_tokens, self.check_paths, root, root_tokens)
         return self.problems
 
     def check_tags(self, root: dict, root_tokens: tuple) -> None:
@@ -407,16 +435,20 @@ class _Walker:
             tag, tokens = self.resolve(raw, tokens)
             name = self.read_str(tag, tokens, "name")
             if name in seen:
-                self.report(tokens + ("name",), f"duplicate tag name '{name}' (first declared at {_where(seen[name])})")
+                self.report(
+                    tokens + ("name",),
+                    f"duplicate tag name '{name}' (first declared at {_where(seen[name])})",
+                )
             else:
                 seen[name] = tokens
 
     def check_paths(self, root: dict, root_tokens: tuple) -> None:
         paths, paths_tokens = self.child(root, root_tokens, "paths")
         for url, raw, tokens in self.entries(paths, paths_tokens, "paths"):
-            self.guarded(self.check_path_item, url, raw, tokens)
+            self.guarded(tokens, self.check_path_item, url, raw, tokens)
 
     def check_path_item(self, url: Any, raw: Any, tokens: tuple) -> None:
+        path_tokens = tokens
         path_item, tokens = self.resolve(raw, tokens)
         path_params = None
         if isinstance(path_item, dict) and "parameters" in path_item:
@@ -426,31 +458,36 @@ class _Walker:
             if not isinstance(name, str):
                 raise _Stop(op_tokens, f"path item '{url}' must be an object, not an array")
             if name in _OPERATIONS:
-                self.guarded(self.check_operation, url, name, operation, op_tokens, path_params)
+                self.guarded(
+                    op_tokens, self.check_operation, url, name, operation, op_tokens, path_params, path_tokens
+                )
 
     # -- operations -----------------------------------------------------------------------
 
-    def check_operation(self, url: str, method: str, raw: Any, tokens: tuple, path_params) -> None:
+    def check_operation(
+        self, url: str, method: str, raw: Any, tokens: tuple, path_params, path_tokens: tuple
+    ) -> None:
         operation, tokens = self.resolve(raw, tokens)
         has = isinstance(operation, dict)
         if has and "operationId" in operation:
             op_id, id_tokens = self.child(operation, tokens, "operationId")
-            if op_id is not None:
-                key = _hashable(op_id)
-                if key in self.operation_ids:
-                    self.report(
-                        id_tokens,
-                        f"operationId '{op_id}' of '{method}' in '{url}' is not unique "
-                        f"(also used at {_where(self.operation_ids[key])})",
-                    )
-                else:
-                    self.operation_ids[key] = id_tokens
+            first = self.first_use(op_id) if op_id is not None else None
+            if first is not None:
+                self.report(
+                    id_tokens,
+                    f"operationId '{op_id}' of '{method}' in '{url}' is not unique (also used at {_where(first)})",
+                )
+            self.operation_id_list.append((op_id, id_tokens))
+            try:
+                self.operation_ids.setdefault(op_id, id_tokens)
+            except TypeError:
+                pass
         if has and "responses" in operation:
             responses, resp_tokens = self.child(operation, tokens, "responses")
             for code, response, code_tokens in self.entries(responses, resp_tokens, "responses"):
                 if not isinstance(code, str):
                     raise _Stop(resp_tokens, "responses must be an object, not an array")
-                self.guarded(self.check_response, response, code_tokens)
+                self.guarded(code_tokens, self.check_response, response, code_tokens)
 
         declared: list[tuple[str, tuple]] = []
         if has and "parameters" in operation:
@@ -463,7 +500,7 @@ class _Walker:
         try:
             template = [field for _, field, _, _ in string.Formatter().parse(url) if field]
         except ValueError as exc:
-            raise _Stop(tokens[:-1], f"path template '{url}' is malformed ({exc})") from None
+            raise _Stop(path_tokens, f"path template '{url}' is malformed ({exc})") from None
         in_template = set(template)
         names = {name for name, _ in declared}
         for name in sorted(in_template):
@@ -483,6 +520,13 @@ class _Walker:
                     f"path parameter '{name}' of '{method}' operation in '{url}' does not appear in the path template",
                 )
 
+    def first_use(self, op_id: Any) -> tuple | None:
+        """Where an equal operationId was used before (equality, as the reference's list test)."""
+        try:
+            return self.operation_ids.get(op_id)
+        except TypeError:
+            return next((at for seen, at in self.operation_id_list if seen == op_id), None)
+
     def path_param_names(self, params: Any, tokens: tuple) -> list[tuple[str, tuple]]:
         found = []
         for _, raw, at in self.entries(params, tokens, "parameters"):
@@ -494,7 +538,7 @@ class _Walker:
     def check_response(self, raw: Any, tokens: tuple) -> None:
         response, tokens = self.resolve(raw, tokens)
         if isinstance(response, dict) and "schema" in response:
-            self.guarded(self.check_schema, response["schema"], tokens + ("schema",))
+            self.guarded(tokens + ("schema",), self.check_schema, response["schema"], tokens + ("schema",))
 
     # -- parameters -----------------------------------------------------------------------
 
@@ -504,7 +548,7 @@ class _Walker:
             param, at = self.resolve(raw, at)
             if isinstance(param, dict):
                 if "schema" in param:
-                    self.guarded(self.check_schema, param["schema"], at + ("schema",))
+                    self.guarded(at + ("schema",), self.check_schema, param["schema"], at + ("schema",))
                 if "default" in param:
                     default, default_tokens = self.guarded_child(param, at, "default")
                     if default_tokens is not None:
@@ -513,7 +557,9 @@ class _Walker:
             where = _raw_member(param, "in", at)
             key = (_hashable(name), _hashable(where))
             if key in seen:
-                self.report(at, f"duplicate parameter '{name}' (in: {where}); first declared at {_where(seen[key])}")
+                self.report(
+                    at, f"duplicate parameter '{name}' (in: {where}); first declared at {_where(seen[key])}"
+                )
             else:
                 seen[key] = at
 
@@ -526,7 +572,9 @@ class _Walker:
 
     # -- schemas --------------------------------------------------------------------------
 
-    def check_schema(self, raw: Any, tokens: tuple, require_properties: bool = True, meta_checked: bool = False) -> None:
+    def check_schema(
+        self, raw: Any, tokens: tuple, require_properties: bool = True, meta_checked: bool = False
+    ) -> None:
         schema, tokens = self.resolve(raw, tokens)
         if not isinstance(schema, (dict, bool)):
             self.report(tokens, f"a schema must be an object, not {type(schema).__name__} ({_short(schema)})")
@@ -622,7 +670,7 @@ class _Walker:
         errors = list(_slow_meta_validator().iter_errors(schema))
         if not errors:
             return False
-        found = _problems_from_errors(errors[:1], tokens, "not a valid JSON Schema: ")
+        found = _problems_from_errors(errors, tokens, "meta", "not a valid JSON Schema: ")
         self.problems.extend(found)
         return bool(found)
 
@@ -635,12 +683,22 @@ class _Walker:
             errors = list(validator.iter_errors(value))
         except Exception as exc:  # the reference crashes the same way: invalid either way
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.report(tokens, f"default {_short(value)} cannot be checked against {_where(schema_tokens)} ({reason})")
+            self.report(
+                tokens,
+                f"default {_short(value)} cannot be checked against {_where(schema_tokens)} ({reason})",
+            )
             return
-        for error in errors[:1] if len(errors) > 1 and all(not e.path for e in errors) else errors:
-            at = tokens + tuple(error.absolute_path)
-            self.problems.append(
-                Problem(pointer_of(*at), f"{_where(at)}: default {_short(error.instance)} does not fit its schema: {_explain(error)}")
+        not_nullable = {tuple(e.absolute_path) for e in errors if e.message == "None for not nullable"}
+        for error in errors:
+            if (
+                error.validator == "type"
+                and error.instance is None
+                and tuple(error.absolute_path) in not_nullable
+                and error.message != "None for not nullable"
+            ):
+                continue  # the same null, already reported as not nullable
+            self.problems.extend(
+                _problems_from_errors([error], tokens, "default", "default value does not fit its schema: ")
             )
 
     def resolver(self):

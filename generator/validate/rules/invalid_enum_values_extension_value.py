@@ -9,7 +9,8 @@ class InvalidEnumValuesExtensionValue(Rule):
 
     x-ms-enum-values only supplies display names for the choices that ``enum`` defines; an entry
     for a value outside ``enum`` (or on an element without ``enum``) names a choice that does not
-    exist. Values are compared exactly, so ``1`` does not match ``"1"``.
+    exist. For an array element without ``enum`` the ``enum`` of its ``items`` counts. Values are
+    compared exactly, so ``1`` does not match ``"1"``.
 
     Passing example::
 
@@ -57,6 +58,9 @@ class InvalidEnumValuesExtensionValue(Rule):
         if not entries:
             return
         enum = node.get("enum")
+        items = node.get("items")
+        if enum is None and isinstance(items, dict):
+            enum = items.get("enum")  # an array element whose choices sit on its items
         allowed = {canonical(v) for v in enum} if isinstance(enum, list) else set()
         for index, entry in entries:
             if "value" not in entry:

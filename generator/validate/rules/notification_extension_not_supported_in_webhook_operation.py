@@ -7,8 +7,9 @@ class NotificationExtensionNotSupportedInWebhookOperation(Rule):
     """A webhook operation may not itself carry ``x-ms-notification``.
 
     x-ms-notification lets a polling trigger point at the webhook operation that notifies it. A
-    webhook operation (one with an input marked x-ms-notification-url) is already notified
-    directly, so the extension does not belong on it.
+    webhook operation (one with an input marked x-ms-notification-url, or a trigger with
+    x-ms-notification-content) is already notified directly, so the extension does not belong
+    on it.
 
     Passing example::
 

@@ -7,7 +7,8 @@ class NotificationOperationMustBeWebhook(Rule):
     """The ``operationId`` in ``x-ms-notification`` must name a webhook operation.
 
     The trigger is notified through the operation named there, which must therefore register a
-    callback: have an input marked x-ms-notification-url. An operationId that does not exist is
+    callback: have an input marked x-ms-notification-url (or be a trigger with
+    x-ms-notification-content). An operationId that does not exist is
     left to OperationIdNotFound.
 
     Passing example::

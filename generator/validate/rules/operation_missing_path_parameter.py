@@ -11,6 +11,10 @@ from generator.validate.rule import Rule
 TEMPLATE_VARIABLE = re.compile(r"\{([^{}]*)\}")
 
 
+def _identity(node: dict) -> tuple[str, str]:
+    return repr(node.get("name")), repr(node.get("in"))
+
+
 def effective_parameters(ctx, op) -> list[tuple[dict, str]]:
     """The parameters that apply to ``op``: its own plus the path item's ones it does not
     override (same name and location), each resolved through ``$ref`` and paired with the
@@ -21,12 +25,12 @@ def effective_parameters(ctx, op) -> list[tuple[dict, str]]:
         node = ctx.deref(entry)
         if isinstance(node, dict):
             own.append((node, f"{op.pointer}/parameters/{index}"))
-    seen = {(node.get("name"), node.get("in")) for node, _ in own}
+    seen = {_identity(node) for node, _ in own}
     inherited: list[tuple[dict, str]] = []
     raw = op.path_item.node.get("parameters")
     for index, entry in enumerate(raw if isinstance(raw, list) else ()):
         node = ctx.deref(entry)
-        if isinstance(node, dict) and (node.get("name"), node.get("in")) not in seen:
+        if isinstance(node, dict) and _identity(node) not in seen:
             inherited.append((node, f"{op.path_item.pointer}/parameters/{index}"))
     return inherited + own
 

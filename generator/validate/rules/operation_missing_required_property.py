@@ -52,7 +52,8 @@ class OperationMissingRequiredProperty(OperationReferenceRule):
     summary = "extensions that invoke an operation pass all its required parameters"
 
     def check(self, ctx, by_id, invocation):
-        target = by_id.get(invocation.node.get("operationId"))
+        target_id = invocation.node.get("operationId")
+        target = by_id.get(target_id) if isinstance(target_id, str) else None
         if target is None:
             return
         given = invocation.node.get("parameters")

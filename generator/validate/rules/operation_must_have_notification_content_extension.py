@@ -50,7 +50,11 @@ def _schema(ctx, node, path: str, found: list[str], active: set[int], depth: int
 
 
 def is_webhook(ctx, op) -> bool:
-    """A webhook operation registers a callback: one of its inputs takes the notification URL."""
+    """A webhook operation registers a callback: one of its inputs takes the notification URL, or
+    it is a trigger whose payload x-ms-notification-content describes (the definition
+    WebhookOperationsMissingNotificationUrlProperty uses)."""
+    if "x-ms-trigger" in op.node and has_notification_content(op):
+        return True
     return bool(notification_url_inputs(ctx, op))
 
 

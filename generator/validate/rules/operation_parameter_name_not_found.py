@@ -23,8 +23,6 @@ PATH_EXTENSIONS = ("x-ms-dynamic-list", "x-ms-dynamic-properties")
 TREE_EXTENSION = "x-ms-dynamic-tree"
 TREE_STEPS = ("open", "browse")
 
-JSON_TYPES = ("string", "number", "integer", "boolean", "array", "object", "file")
-
 
 @dataclass(frozen=True)
 class Invocation:
@@ -117,9 +115,9 @@ class OperationIndex:
         """The resolved parameters of ``op``: its own, plus path-level ones it does not override."""
         own = [p for p in (self.ctx.deref(p) for p in _as_list(op.node.get("parameters")))
                if isinstance(p, dict)]
-        seen = {(p.get("name"), p.get("in")) for p in own}
+        seen = {_identity(p) for p in own}
         inherited = [p for p in (self.ctx.deref(p) for p in _as_list(op.path_item.node.get("parameters")))
-                     if isinstance(p, dict) and (p.get("name"), p.get("in")) not in seen]
+                     if isinstance(p, dict) and _identity(p) not in seen]
         return inherited + own
 
     def schema(self, node: Any) -> dict:
@@ -143,8 +141,9 @@ class Input:
 
 
 def resolve_input(index: OperationIndex, op, reference: Any, legacy: bool) -> Input | None:
-    """Resolve ``reference`` (a parameter name, or for the newer syntax a ``param/prop`` path; for
-    the first syntax also a top-level body property name) among the inputs of ``op``."""
+    """Resolve ``reference`` among the inputs of ``op``: a parameter name; for the newer syntax a
+    ``param/prop/...`` path into a body parameter; for the first syntax a body property name
+    (top level, or nested as a dotted path)."""
     if not isinstance(reference, str) or not reference:
         return None
     params = index.parameters(op)
@@ -156,7 +155,15 @@ def resolve_input(index: OperationIndex, op, reference: Any, legacy: bool) -> In
     if legacy:
         if body is None:
             return None
-        return _property(index, body, [reference], reference)
+        found = _property(index, body, [reference], reference)
+        if found is None and "." in reference:
+            # a nested body field, written as a dotted path (``item.owner.id``), with or without
+            # the body parameter's own name in front
+            steps = reference.split(".")
+            if steps[0] == str(body.get("name")):
+                found = _property(index, body, steps[1:], reference)
+            found = found or _property(index, body, steps, reference)
+        return found
     head, _, rest = reference.partition("/")
     if rest and head in by_name and by_name[head].get("in") == "body":
         return _property(index, by_name[head], rest.split("/"), reference)
@@ -182,6 +189,10 @@ def body_property_names(index: OperationIndex, op) -> set[str]:
         return set()
     props = index.schema(body.get("schema")).get("properties")
     return set(props) if isinstance(props, dict) else set()
+
+
+def _identity(param: dict) -> tuple[str, str]:
+    return (str(param.get("name")), str(param.get("in")))
 
 
 def _as_list(value: Any) -> list:

@@ -38,9 +38,10 @@ class OperationParametersContainMultipleBodyParameters(Rule):
     def operation(self, ctx, op):
         own = op.node.get("parameters")
         bodies = body_indexes(ctx, own)
-        names = {ctx.deref(own[i]).get("name") for i in bodies}
+        names = {str(ctx.deref(own[i]).get("name")) for i in bodies}
         shared = op.path_item.node.get("parameters")
-        inherited = [i for i in body_indexes(ctx, shared) if ctx.deref(shared[i]).get("name") not in names]
+        inherited = [i for i in body_indexes(ctx, shared)
+                     if str(ctx.deref(shared[i]).get("name")) not in names]
         total = len(bodies) + len(inherited)
         if total > 1:
             pointer = f"{op.pointer}/parameters/{bodies[1]}" if len(bodies) > 1 else (

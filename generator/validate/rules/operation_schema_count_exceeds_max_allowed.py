@@ -86,7 +86,7 @@ class OperationSchemaCountExceedsMaxAllowed(Rule):
 
     Failing example::
 
-        # each level doubles: L13 expands to 2^14 - 1 = 16,383 schemas, plus the two string leaves
+        # each level doubles: L13 expands to 2^15 - 1 = 32,767 schemas
         paths:
           /items: {get: {operationId: ListItems, responses: {'200': {description: OK, schema: {$ref: '#/definitions/L13'}}}}}
         definitions:

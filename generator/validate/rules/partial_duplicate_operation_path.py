@@ -10,7 +10,7 @@ VARIABLE = re.compile(r"\{[^{}/]*\}")
 
 
 def segments(path: str) -> list[str]:
-    return [s for s in path.strip("/").split("/")]
+    return path.strip("/").split("/")
 
 
 def segment_pattern(segment: str) -> re.Pattern:
@@ -22,7 +22,7 @@ def compare(a: list[str], b: list[str]) -> str:
     """"distinct", "partial" (a variable segment of one can take a static segment of the other)
     or "same" (indistinguishable: DuplicateOperationPath's case)."""
     partial = False
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         vx, vy = "{" in x, "{" in y
         if not vx and not vy:
             if x.lower() != y.lower():
@@ -39,8 +39,7 @@ def compare(a: list[str], b: list[str]) -> str:
 
 
 class PartialDuplicateOperationPath(Rule):
-    """Two operations of one HTTP method should not have paths that differ only where one has a
-    variable and the other a fixed segment.
+    """Operations of one HTTP method should not have paths told apart only by a variable segment.
 
     With ``GET /items/{id}`` and ``GET /items/recent``, a call for the item whose id is
     ``recent`` is routed to the wrong operation; Microsoft asks for paths that route without
@@ -81,8 +80,9 @@ class PartialDuplicateOperationPath(Rule):
                            and compare(split[id(op)], split[id(other)]) == "partial"]
                 if similar:
                     ctx.report(op.pointer,
-                               f"operation {op.label} has the path '{op.path}', which a "
-                               f"{op.method.upper()} request could also match: "
+                               f"operation {op.label} has the path template '{op.path}', "
+                               f"which overlaps other {op.method.upper()} paths where a parameter "
+                               f"value could equal a fixed segment: "
                                f"{', '.join(repr(p) for p in similar)}",
                                "make the paths differ in a fixed segment (e.g. /items/{id} and "
                                "/recent-items), so no parameter value can reach the other operation")

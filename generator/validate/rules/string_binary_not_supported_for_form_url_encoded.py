@@ -14,8 +14,7 @@ def media_types(value) -> list[str]:
 
 
 class StringBinaryNotSupportedForFormUrlEncoded(Rule):
-    """An operation that sends ``application/x-www-form-urlencoded`` cannot take string/binary
-    inputs.
+    """An operation that sends a URL-encoded form cannot take string/binary inputs.
 
     A URL-encoded form carries text fields only; a file or raw binary value (type string, format
     binary) can only be sent as the whole body or in a multipart/form-data form. Checked when the
