@@ -155,6 +155,9 @@ class _Expander:
             if key == "parameters":
                 value = [self.parameter(p, f"{pointer}/parameters/{i}", here + (key, i))
                          for i, p in enumerate(value)]
+            elif key == "notificationContent" and isinstance(value, dict):
+                value = {k: self.schema(v, f"{pointer}/x-ms-notification-content/schema", here + (key, k))
+                         if k == "schema" else v for k, v in value.items()}
             elif key == "responses":
                 value = {str(code): self.response(r, f"{pointer}/responses/{escape_token(code)}",
                                                   here + (key, code))

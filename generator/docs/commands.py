@@ -1,0 +1,161 @@
+"""``pacgen docs``: check a connector against its published reference page, extract a page's facts,
+render the page a connector would get.
+
+Exit codes follow the CLI's: 0 fine, 1 findings, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator.docs.compare import compare
+from generator.docs.flatten import page_from_connector
+from generator.docs.model import Page, from_json, to_json
+from generator.docs.reader import read_page
+from generator.docs.render import render_page
+from generator.findings import Finding, Severity
+
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+PAGE_NAME = "reference.md"
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _emit(findings: list[Finding], fmt: str, extra: dict | None = None, seconds: float = 0.0,
+          stream=None) -> None:
+    try:
+        from generator.report import Summary, emit
+    except ImportError:  # the reporters are not there: plain text
+        for f in sorted(findings, key=Finding.sort_key):
+            where = f"{f.file}:{f.line}:{f.column}" if f.line else (f.file or "<input>")
+            click.echo(f"{where}: {f.code} {f.message}", file=stream)
+        return
+    emit(findings, fmt, Summary(connectors=1, seconds=seconds, extra=extra or {}), stream=stream)
+
+
+def _unusable(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def _load(path: Path, fmt: str):
+    """The connector behind a spec, a connector folder or a swagger file; exit 2 when it is unusable."""
+    from generator.pipeline import load_connector
+
+    try:
+        from generator.spec.loader import SpecError
+    except ImportError:  # pragma: no cover - the spec room is always there in a full checkout
+        SpecError = ()  # type: ignore[assignment]  # noqa: N806
+    try:
+        connector = load_connector(path)
+    except SpecError as exc:  # type: ignore[misc]
+        _emit(list(exc.findings), fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
+        sys.exit(EXIT_UNUSABLE)
+    except OSError as exc:
+        _unusable(f"{path}: cannot read: {exc.strerror or exc}")
+    if not isinstance(connector.swagger, dict):
+        findings = list(getattr(connector, "read_findings", []) or [])
+        if findings:
+            _emit(findings, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
+        _unusable(f"{path}: no usable swagger")
+    return connector
+
+
+def read_page_file(path: Path) -> Page:
+    """A page as text (Markdown or the text form of a Learn page) or as extracted JSON (``.json``)."""
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".json":
+        return from_json(text)
+    return read_page(text)
+
+
+def _place(connector, finding: Finding) -> Finding:
+    in_properties = finding.pointer.startswith("/properties/")
+    place = getattr(connector, "place", None)
+    if place is not None:
+        return place(finding, in_properties)
+    file, line, column = connector.locate(finding.pointer)
+    return finding.located(file, line, column)
+
+
+def _describe(page: Page) -> str:
+    params = sum(len(op.parameters) for op in page.operations)
+    returns = sum(len(op.returns) for op in page.operations)
+    return (f"{len(page.operations)} operation(s) ({len(page.actions)} action(s), {len(page.triggers)} "
+            f"trigger(s)), {params} parameter row(s), {returns} return row(s), "
+            f"{len(page.connection_parameters)} connection parameter(s), {len(page.throttling)} throttling "
+            f"limit(s)")
+
+
+@click.group("docs")
+def docs() -> None:
+    """Reference pages: check a connector against its page, extract a page's tables, render a page."""
+
+
+@docs.command("check")
+@click.argument("connector", metavar="SPEC_OR_CONNECTOR", type=click.Path(exists=True, path_type=Path))
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+def check_command(connector: Path, page: Path, fmt: str) -> None:
+    """Compare SPEC_OR_CONNECTOR with PAGE (a reference page in any language, or its extracted JSON).
+
+    Operations are matched by operation ID, name, or their parameter keys and return paths; every
+    parameter row (key, required, type), returns row (path, type), connection parameter and throttling
+    limit that differs is an error."""
+    started = time.monotonic()
+    loaded = _load(connector, fmt)
+    try:
+        documented = read_page_file(page)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _unusable(f"{page}: cannot read the page: {exc}")
+    actual = page_from_connector(loaded.swagger, loaded.properties, loaded.throttling)
+    result = compare(documented, actual, check_connection=loaded.properties is not None,
+                     check_throttling=loaded.throttling is not None)
+    findings = [_place(loaded, f) for f in result.findings]
+    _emit(findings, fmt, result.summary(), time.monotonic() - started)
+    if any(f.severity == Severity.ERROR for f in findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+@docs.command("extract")
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON here instead of standard output.")
+def extract_command(page: Path, output: Path | None) -> None:
+    """Read PAGE's tables into language-neutral JSON (to commit as the documented facts)."""
+    try:
+        facts = read_page_file(page)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _unusable(f"{page}: cannot read the page: {exc}")
+    text = to_json(facts)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    click.echo(f"{page}: {_describe(facts)}", err=True)
+
+
+@docs.command("render")
+@click.argument("connector", metavar="SPEC_OR_CONNECTOR", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help=f"Write {PAGE_NAME} into this folder instead of standard output.")
+def render_command(connector: Path, output: Path | None) -> None:
+    """Render the English reference page that SPEC_OR_CONNECTOR would get, as Markdown."""
+    loaded = _load(connector, "text")
+    page = page_from_connector(loaded.swagger, loaded.properties, loaded.throttling)
+    info = loaded.swagger.get("info") if isinstance(loaded.swagger.get("info"), dict) else {}
+    description = info.get("description") if isinstance(info.get("description"), str) else ""
+    text = render_page(page, loaded.title or str(info.get("title", "")), description)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    target = output / PAGE_NAME
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}", err=True)
