@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 findings (errors, or warnings with --strict) or stale arti
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -28,7 +29,22 @@ def fail_with(findings: list[Finding], fmt: str = "text") -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommand groups imported only when used, so `pacgen build` stays quick to start."""
+
+    lazy = {"docs": "generator.docs.commands:docs"}
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            module, _, attribute = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pacgen")
 def main() -> None:
     """pacgen: one YAML spec → a Power Platform custom connector, validated offline."""
@@ -174,18 +190,6 @@ def show_rule(code: str) -> None:
         sys.exit(EXIT_UNUSABLE)
     rule = rules[code]
     click.echo(f"{code} ({rule.severity.value})\n\n{rule.doc()}")
-
-
-def _register_optional_groups() -> None:
-    """Subcommand groups that live beside their stage."""
-    try:
-        from generator.docs.commands import docs
-    except ImportError:  # the docs stage is optional while it is being built
-        return
-    main.add_command(docs)
-
-
-_register_optional_groups()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,21 +64,64 @@ class RequiredLoopInSchemaNotAllowed(Rule):
             self.edges[schema.name] = _required_targets(schema.node)
 
     def finish(self, ctx):
-        reported: set = set()
-        for start in self.edges:
-            if start in reported:
+        for component in self._components():
+            first = component[0]
+            loop = self._loop_through(first, set(component))
+            if not loop:
                 continue
-            loop = self._loop_through(start)
-            if loop:
-                reported.update(loop)
-                shown = loop if len(loop) <= 6 else loop[:5] + [f"... ({len(loop) - 5} more)"]
-                chain = " -> ".join(shown + [loop[0]])
-                ctx.report(pointer_of("definitions", start),
-                           f"definitions form a loop of required properties: {chain}",
-                           "make one property of the loop optional (remove it from 'required')")
+            shown = loop if len(loop) <= 6 else loop[:5] + [f"... ({len(loop) - 5} more)"]
+            chain = " -> ".join(shown + [first])
+            ctx.report(pointer_of("definitions", first),
+                       f"definitions form a loop of required properties: {chain}",
+                       "make one property of the loop optional (remove it from 'required')")
 
-    def _loop_through(self, start):
-        """The shortest cycle of required references from ``start`` back to itself, or None."""
+    def _components(self):
+        """Strongly connected components of the required-reference graph (Tarjan, iterative),
+        each listed in document order."""
+        order = {name: i for i, name in enumerate(self.edges)}
+        index, low, on_stack, stack, found = {}, {}, set(), [], []
+        for root in self.edges:
+            if root in index:
+                continue
+            work = [(root, iter(self.edges[root]))]
+            index[root] = low[root] = len(index)
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                name, targets = work[-1]
+                advanced = False
+                for target in targets:
+                    if target not in self.edges:
+                        continue
+                    if target not in index:
+                        index[target] = low[target] = len(index)
+                        stack.append(target)
+                        on_stack.add(target)
+                        work.append((target, iter(self.edges[target])))
+                        advanced = True
+                        break
+                    if target in on_stack:
+                        low[name] = min(low[name], index[target])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[name])
+                if low[name] == index[name]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == name:
+                            break
+                    found.append(sorted(component, key=order.get))
+        return sorted(found, key=lambda c: order[c[0]])
+
+    def _loop_through(self, start, members):
+        """The shortest cycle of required references from ``start`` back to itself, staying
+        inside its component, or None (a single definition that does not require itself)."""
         parents = {start: None}
         frontier = [start]
         while frontier:
@@ -90,7 +133,7 @@ class RequiredLoopInSchemaNotAllowed(Rule):
                         while parents[path[-1]] is not None:
                             path.append(parents[path[-1]])
                         return list(reversed(path))
-                    if target not in parents and target in self.edges:
+                    if target in members and target not in parents:
                         parents[target] = name
                         following.append(target)
             frontier = following
