@@ -79,7 +79,7 @@ def _type_score(text: str) -> float:
     if not _TYPE_SHAPE.fullmatch(text):
         return -math.inf
     base = text.rsplit(" ", 1)[-1]
-    return 4.0 if base.casefold() in TYPE_WORDS else 2.0
+    return 4.0 if base.casefold() in TYPE_WORDS else 0.5
 
 
 _INT = re.compile(r"\d{1,3}(?:[ ,.'\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+")
@@ -239,14 +239,20 @@ def _starts_with_content_pipe(line: str) -> bool:
     return line.startswith("|") and bool(line.strip("| \t"))
 
 
-def _pipeless_line_in_table(lines: list[str], j: int) -> bool:
-    """A line without pipes belongs to the table when the next line with a pipe continues a cell
-    (a lone ``|``, or ``text |``) rather than starting a new table row."""
+def _edge_pipe(line: str) -> bool:
+    """Does the line start or end with a (not escaped) pipe?  Only such lines are surely table lines;
+    a pipe inside a line of prose does not make it one."""
+    return line.startswith("|") or (line.endswith("|") and not line.endswith("\\|"))
+
+
+def _loose_line_in_table(lines: list[str], j: int) -> bool:
+    """A line that neither starts nor ends with a pipe belongs to the table when the next line that does
+    continues a cell (a lone ``|``, or ``text |``) rather than starting a new table row."""
     for k in range(j + 1, len(lines)):
         line = lines[k].strip()
         if not line:
             return False
-        if "|" in line:
+        if _edge_pipe(line):
             return not _starts_with_content_pipe(line)
     return False
 
@@ -273,7 +279,7 @@ def _scan(lines: list[str]) -> list[_Table | _Text]:
                 break
             if j + 1 < n and _is_separator(lines[j + 1]):
                 break  # the header of the next table
-            if "|" not in current and not _pipeless_line_in_table(lines, j):
+            if not _edge_pipe(current) and not _loose_line_in_table(lines, j):
                 break
             j += 1
         body = [lines[k].strip() for k in range(body_start, j)]
@@ -322,7 +328,10 @@ def _score(role: str, cell: _Cell) -> float:
     return 0.0  # description
 
 
-_EMPTY_PENALTY = {NAME: -1.0, KEY: -0.5, PATH: -1.0, REQUIRED: 0.0, TYPE: -5.0, DESCRIPTION: -0.2,
+# What leaving a column empty costs.  A lost key (the seed's Email row) is likelier than a lost name; an
+# empty type happens (untyped schemas) but costs more than an unknown word in the type column... unless
+# that word could as well be the key, which an identifier in the key's place outscores.
+_EMPTY_PENALTY = {NAME: -1.0, KEY: -0.5, PATH: -1.0, REQUIRED: 0.0, TYPE: -1.0, DESCRIPTION: -0.2,
                   CALLS: -5.0, PERIOD: -1.0}
 
 

@@ -114,12 +114,26 @@ def _canon(value: Any) -> Any:
 
 def _first_repeat(items: list) -> int | None:
     """Index of the first item equal (JSON Schema equality) to an earlier one, if any."""
-    seen: set = set()
+    if all(type(item) is str for item in items):
+        if len(set(items)) == len(items):
+            return None
+        seen_text: set[str] = set()
+        for index, item in enumerate(items):
+            if item in seen_text:
+                return index
+            seen_text.add(item)
+    buckets: dict[Any, list[int]] = {}  # by a cheap necessary condition for equality
     for index, item in enumerate(items):
-        key = _canon(item)
-        if key in seen:
+        if isinstance(item, dict):
+            cheap: Any = (len(item), frozenset((k, v) for k, v in item.items() if type(v) is str))
+        elif isinstance(item, list):
+            cheap = (4, len(item))
+        else:
+            cheap = _canon(item)
+        bucket = buckets.setdefault(cheap, [])
+        if bucket and any(_canon(items[earlier]) == _canon(item) for earlier in bucket):
             return index
-        seen.add(key)
+        bucket.append(index)
     return None
 
 
@@ -176,6 +190,8 @@ class _Swagger:
         self.errors: list[tuple[tuple, str, tuple]] = []  # (pointer tokens, message, shown tokens)
         self.schema_ids: set[int] = set()  # objects valid as Swagger "schema" objects
         self.file_ids: set[int] = set()  # objects valid as Swagger "fileSchema" objects
+        self.meta_flaws = 0  # draft-04 meta-schema violations within valid schema objects
+        self.meta_flawed: set[int] = set()  # schema objects with such a violation in them
 
     # -- reporting ----------------------------------------------------------------------
 
@@ -534,8 +550,20 @@ class _Swagger:
     # -- schemas ----------------------------------------------------------------------------
 
     def schema(self, value: Any, at: tuple) -> None:
-        if self.fields(value, at, _SCHEMA):
-            self.schema_ids.add(id(value))
+        before = self.meta_flaws
+        if not self.fields(value, at, _SCHEMA):
+            return
+        self.schema_ids.add(id(value))
+        # What the draft-04 meta-schema would add (checked later, for some schemas only):
+        if ("exclusiveMaximum" in value and "maximum" not in value) or (
+            "exclusiveMinimum" in value and "minimum" not in value
+        ):
+            self.meta_flaws += 1
+        pattern = value.get("pattern")
+        if isinstance(pattern, str) and not _format_checker().conforms(pattern, "regex"):
+            self.meta_flaws += 1
+        if self.meta_flaws != before:
+            self.meta_flawed.add(id(value))  # flawed here or in a nested schema
 
     def file_schema(self, value: Any, at: tuple) -> None:
         if self.fields(value, at, _FILE_SCHEMA, ("type",)):
@@ -771,6 +799,9 @@ del S
 # --------------------------------------------------------------------------- stages 2-5
 
 
+_WALKED_KEYWORDS = frozenset(("allOf", "anyOf", "oneOf", "not", "items", "properties", "required", "default"))
+
+
 class _Stop(Exception):
     """Where openapi-spec-validator itself would stop with an exception (still a verdict: invalid)."""
 
@@ -791,6 +822,7 @@ class _Walker:
         self.doc = doc
         self.schema_ids = swagger.schema_ids
         self.file_ids = swagger.file_ids
+        self.meta_flawed = swagger.meta_flawed
         self.problems: list[Problem] = []
         self.operation_ids: dict[Any, tuple] = {}  # hashable operationIds -> first use
         self.operation_id_list: list[tuple[Any, tuple]] = []  # all of them, for unhashable ones
@@ -1051,7 +1083,7 @@ class _Walker:
         if schema_id in self.visited:
             return
         self.visited.add(schema_id)
-        if not isinstance(schema, dict):
+        if not isinstance(schema, dict) or schema.keys().isdisjoint(_WALKED_KEYWORDS):
             return
 
         nested: set = set()
@@ -1127,7 +1159,8 @@ class _Walker:
         """Report why a schema is not a valid draft-04 JSON Schema; True if it is not."""
         before = len(self.problems)
         if id(schema) in self.schema_ids:
-            self.meta_delta(schema, tokens)
+            if id(schema) in self.meta_flawed:
+                self.meta_delta(schema, tokens)
         elif id(schema) in self.file_ids:
             self.report(
                 tokens + ("type",),

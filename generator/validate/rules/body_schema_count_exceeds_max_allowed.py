@@ -91,8 +91,11 @@ class BodySchemaCountExceedsMaxAllowed(Rule):
         if schema.role == "definition":
             start = frozenset({"#/definitions/" + schema.name.replace("~", "~0").replace("/", "~1")})
         if count_schemas(ctx, schema.node, start) > MAX_SCHEMAS:
-            what = f"definition '{schema.name}'" if schema.role == "definition" else \
-                f"the {schema.role} schema of {schema.operation.label if schema.operation else 'a shared element'}"
+            if schema.role == "definition":
+                what = f"definition '{schema.name}'"
+            else:
+                owner = schema.operation.label if schema.operation else "a shared element"
+                what = f"the {schema.role} schema of {owner}"
             ctx.report(schema.pointer,
                        f"{what} holds more than {MAX_SCHEMAS} schemas (references expanded)",
                        "remove properties the connector does not need, or split the object "

@@ -36,9 +36,20 @@ class DefaultResponseHasSchema(Rule):
     severity = Severity.ERROR
     summary = "the 'default' response has no schema"
 
+    def _report(self, ctx, pointer, op):
+        ctx.report(pointer, f"the 'default' response of operation {op.label} defines a schema",
+                   "move the schema to the success response (e.g. '200') and remove it from "
+                   "'default'")
+
     def response(self, ctx, resp):
         if resp.operation is not None and resp.status == "default" and "schema" in resp.node:
-            ctx.report(resp.pointer + "/schema",
-                       f"the 'default' response of operation {resp.operation.label} defines a schema",
-                       "move the schema to the success response (e.g. '200') and remove it from "
-                       "'default'")
+            self._report(ctx, resp.pointer + "/schema", resp.operation)
+
+    def operation(self, ctx, op):
+        # A 'default' that references a shared response is not visited as a response.
+        responses = op.node.get("responses")
+        default = responses.get("default") if isinstance(responses, dict) else None
+        if isinstance(default, dict) and "$ref" in default:
+            target = ctx.deref(default)
+            if isinstance(target, dict) and "schema" in target:
+                self._report(ctx, op.pointer + "/responses/default/$ref", op)

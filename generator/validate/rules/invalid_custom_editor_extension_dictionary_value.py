@@ -3,8 +3,7 @@ from generator.validate.rule import Rule
 
 
 class InvalidCustomEditorExtensionDictionaryValue(Rule):
-    """``x-ms-editor: dictionary`` is only valid on an object schema that allows additional
-    properties.
+    """``x-ms-editor: dictionary`` is only valid on objects that allow additional properties.
 
     The dictionary editor lets the user add arbitrary key/value pairs, which only makes sense
     for ``type: object`` whose ``additionalProperties`` is not ``false`` (usually a schema for

@@ -4,8 +4,7 @@ from generator.validate.rules.security_requirement_must_be_defined import requir
 
 
 class OAuthSecurityRequirementValueMustBeScopeName(Rule):
-    """Scopes listed in an OAuth security requirement must be defined in that scheme's
-    ``scopes``.
+    """Scopes listed in an OAuth security requirement must be declared in the scheme's ``scopes``.
 
     A requirement's values name scopes of the OAuth 2.0 scheme; a name the scheme does not
     declare is a typo or a stale scope. Names are compared case-insensitively (certified
@@ -14,15 +13,23 @@ class OAuthSecurityRequirementValueMustBeScopeName(Rule):
     Passing example::
 
         securityDefinitions:
-          oauth2_auth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://login.contoso.com/authorize',
-                        tokenUrl: 'https://login.contoso.com/token', scopes: {read: Read data}}
+          oauth2_auth:
+            type: oauth2
+            flow: accessCode
+            authorizationUrl: 'https://login.contoso.com/authorize'
+            tokenUrl: 'https://login.contoso.com/token'
+            scopes: {read: Read data}
         security: [{oauth2_auth: [read]}]
 
     Failing example::
 
         securityDefinitions:
-          oauth2_auth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://login.contoso.com/authorize',
-                        tokenUrl: 'https://login.contoso.com/token', scopes: {read: Read data}}
+          oauth2_auth:
+            type: oauth2
+            flow: accessCode
+            authorizationUrl: 'https://login.contoso.com/authorize'
+            tokenUrl: 'https://login.contoso.com/token'
+            scopes: {read: Read data}
         security: [{oauth2_auth: [write]}]
     """
 

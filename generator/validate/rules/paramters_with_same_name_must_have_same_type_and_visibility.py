@@ -27,8 +27,7 @@ def _visibility(param):
 
 
 class ParamtersWithSameNameMustHaveSameTypeAndVisibility(Rule):
-    """A polling (fetch) trigger and the subscribe operation it names in ``x-ms-notification``
-    must declare their shared parameters alike.
+    """A fetch trigger and its ``x-ms-notification`` subscribe operation declare shared parameters alike.
 
     The platform passes the trigger's inputs on to the subscription operation by name, so a
     parameter that exists in both must have the same type and the same ``x-ms-visibility``,

@@ -3,8 +3,7 @@ from generator.validate.rule import Rule
 
 
 class SchemaDefinitionSetIncorrectly(Rule):
-    """A trigger must define its output schema on the 200 or 201 response, or, for a webhook,
-    in ``x-ms-notification-content``.
+    """A trigger should define its output schema on 200/201 or in ``x-ms-notification-content``.
 
     The designer shows a trigger's outputs from the schema of its successful 200/201 response
     (polling triggers) or from the notification payload schema (webhook triggers); with neither,

@@ -63,21 +63,14 @@ class SchemaTooDeep(Rule):
     Failing example::
 
         definitions:
-          A: {type: object, properties: {n: {type: object, properties: {n: {type: object,
-              properties: {n: {type: object, properties: {n: {type: object, properties: {n: {
-              type: object, properties: {n: {type: object, properties: {n: {$ref: '#/definitions/B'}}}}}}}}}}}}}}}
-          B: {type: object, properties: {n: {type: object, properties: {n: {type: object,
-              properties: {n: {type: object, properties: {n: {type: object, properties: {n: {
-              type: object, properties: {n: {type: object, properties: {n: {$ref: '#/definitions/C'}}}}}}}}}}}}}}}
-          C: {type: object, properties: {n: {type: object, properties: {n: {type: object,
-              properties: {n: {type: object, properties: {n: {type: object, properties: {n: {
-              type: object, properties: {n: {type: object, properties: {n: {$ref: '#/definitions/D'}}}}}}}}}}}}}}}
-          D: {type: object, properties: {n: {type: object, properties: {n: {type: object,
-              properties: {n: {type: object, properties: {n: {type: object, properties: {n: {
-              type: object, properties: {n: {type: object, properties: {n: {$ref: '#/definitions/E'}}}}}}}}}}}}}}}
-          E: {type: object, properties: {n: {type: object, properties: {n: {type: object,
-              properties: {n: {type: object, properties: {n: {type: object, properties: {n: {
-              type: object, properties: {n: {type: object, properties: {n: {type: string}}}}}}}}}}}}}}}
+          A: {type: array, items: {items: {items: {items: {items: {items: {items: {items: {
+              $ref: '#/definitions/B'}}}}}}}}}
+          B: {type: array, items: {items: {items: {items: {items: {items: {items: {items: {
+              $ref: '#/definitions/C'}}}}}}}}}
+          C: {type: array, items: {items: {items: {items: {items: {items: {items: {items: {
+              $ref: '#/definitions/D'}}}}}}}}}
+          D: {type: array, items: {items: {items: {items: {items: {items: {items: {items: {
+              type: string}}}}}}}}}
     """
 
     code = "SchemaTooDeep"

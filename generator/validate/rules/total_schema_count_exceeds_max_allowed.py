@@ -9,8 +9,9 @@ class TotalSchemaCountExceedsMaxAllowed(Rule):
     """The whole swagger may hold a limited number of schemas.
 
     Every property, item, allOf, body and response schema and definition the file writes out
-    counts (references are not expanded; the example uses YAML aliases to write many). Microsoft does not publish the limit; we assume
-    10,000, which is well above the largest certified connector (about 5,900).
+    counts (references are not expanded; the example uses YAML aliases to write many).
+    Microsoft does not publish the limit; we assume 10,000, well above the largest certified
+    connector (about 5,900).
 
     Passing example::
 
