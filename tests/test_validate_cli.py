@@ -67,7 +67,7 @@ def test_sarif_is_valid_against_the_sarif_schema(connector):
 
 def test_github_annotations(connector):
     result = run(connector, "--format", "github")
-    line = next(l for l in result.output.splitlines() if "OperationIdRequired" in l)
+    line = next(text for text in result.output.splitlines() if "OperationIdRequired" in text)
     assert line.startswith("::error file=") and ",line=21,col=20," in line
 
 

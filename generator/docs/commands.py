@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -82,6 +83,31 @@ def _place(connector, finding: Finding) -> Finding:
     return finding.located(file, line, column)
 
 
+@dataclass
+class PageCheck:
+    """Located findings of one connector against one page, and the figures for the report summary."""
+
+    findings: list[Finding]
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def check_against_page(connector, page: str | Path) -> PageCheck:
+    """Compare a loaded connector (``generator.pipeline.LoadedConnector``) with a page file (any
+    language, or extracted ``.json``).  An unreadable page is one finding, not an exception; connection
+    parameters are compared only when the connector has apiProperties, throttling only when it states
+    its limits (a spec does)."""
+    page = Path(page)
+    try:
+        documented = read_page_file(page)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return PageCheck([Finding("DocsPageUnreadable", Severity.ERROR, f"cannot read the page: {exc}", str(page),
+                                  "", 0, 0, "give a reference page (text or Markdown) or its extracted JSON")])
+    actual = page_from_connector(connector.swagger, connector.properties, connector.throttling)
+    result = compare(documented, actual, check_connection=connector.properties is not None,
+                     check_throttling=connector.throttling is not None)
+    return PageCheck([_place(connector, f) for f in result.findings], result.summary())
+
+
 def _describe(page: Page) -> str:
     params = sum(len(op.parameters) for op in page.operations)
     returns = sum(len(op.returns) for op in page.operations)
@@ -108,16 +134,11 @@ def check_command(connector: Path, page: Path, fmt: str) -> None:
     limit that differs is an error."""
     started = time.monotonic()
     loaded = _load(connector, fmt)
-    try:
-        documented = read_page_file(page)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        _unusable(f"{page}: cannot read the page: {exc}")
-    actual = page_from_connector(loaded.swagger, loaded.properties, loaded.throttling)
-    result = compare(documented, actual, check_connection=loaded.properties is not None,
-                     check_throttling=loaded.throttling is not None)
-    findings = [_place(loaded, f) for f in result.findings]
-    _emit(findings, fmt, result.summary(), time.monotonic() - started)
-    if any(f.severity == Severity.ERROR for f in findings):
+    checked = check_against_page(loaded, page)
+    if any(f.code == "DocsPageUnreadable" for f in checked.findings):
+        _unusable(f"{page}: {checked.findings[0].message}")
+    _emit(checked.findings, fmt, checked.stats, time.monotonic() - started)
+    if any(f.severity == Severity.ERROR for f in checked.findings):
         sys.exit(EXIT_FINDINGS)
 
 

@@ -16,10 +16,10 @@ Connection parameters have no key column: they are paired by equal name, then by
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
-from generator.docs.model import DocConnParam, DocOperation, DocParam, DocReturn, DocThrottle, Page
+from generator.docs.model import DocConnParam, DocOperation, DocThrottle, Page
 from generator.findings import Finding, error
 
 MIN_SIMILARITY = 0.5
@@ -160,11 +160,14 @@ class _Comparer:
         self.findings: list[Finding] = []
 
     def pointer(self, row: object | None, kind: str, op_id: str | None = None, key: str | None = None,
-                fallback: str = "") -> str:
+                fallback: str | Callable[[], str] = "") -> str:
+        """The row's own pointer, else what ``locate`` says, else the fallback (called only then)."""
         pointer = getattr(row, "pointer", None) if row is not None else None
         if not pointer and self.locate is not None:
             pointer = self.locate(kind, op_id, key)
-        return pointer or fallback
+        if pointer:
+            return pointer
+        return fallback() if callable(fallback) else fallback
 
     def add(self, code: str, message: str, pointer: str, hint: str) -> None:
         self.findings.append(error(code, message, pointer, hint))
@@ -174,17 +177,19 @@ class _Comparer:
     def operation(self, match: OperationMatch, check_kind: bool) -> None:
         doc, act = match.documented, match.actual
         label = f"operation '{doc.name}'" + (f" ({act.operation_id})" if act.operation_id else "")
-        op_pointer = self.pointer(act, "operation", act.operation_id, None)
+        def op_pointer() -> str:
+            return self.pointer(act, "operation", act.operation_id, None)
+
         if check_kind and doc.kind != act.kind:
             self.add("DocsOperationKindMismatch",
                      f"{label} is listed as {'a trigger' if doc.kind == 'trigger' else 'an action'} on the page "
                      f"but is {'a trigger' if act.kind == 'trigger' else 'an action'} in the connector",
-                     op_pointer, "a trigger is an operation with x-ms-trigger")
+                     op_pointer(), "a trigger is an operation with x-ms-trigger")
         self.rows(label, act, doc.parameters, act.parameters, op_pointer, parameter=True)
         self.rows(label, act, doc.returns, act.returns, op_pointer, parameter=False)
 
-    def rows(self, label: str, act_op: DocOperation, doc_rows: Sequence, act_rows: Sequence, op_pointer: str,
-             parameter: bool) -> None:
+    def rows(self, label: str, act_op: DocOperation, doc_rows: Sequence, act_rows: Sequence,
+             op_pointer: Callable[[], str], parameter: bool) -> None:
         key = (lambda r: r.key) if parameter else (lambda r: r.path)
         what, kind = ("parameter", "parameter") if parameter else ("return field", "return")
         prefix = "DocsParameter" if parameter else "DocsReturn"
@@ -206,14 +211,18 @@ class _Comparer:
                      f"{label}: {what} '{key(row)}' ({row.type}) is not on the page",
                      self.pointer(row, kind, act_op.operation_id, key(row), op_pointer), hint)
         for doc, act in pairs:
+            type_differs = _norm(doc.type) != _norm(act.type)
+            required_differs = parameter and doc.required != act.required
+            if not (type_differs or required_differs):
+                continue
             pointer = self.pointer(act, kind, act_op.operation_id, key(act), op_pointer)
-            if _norm(doc.type) != _norm(act.type):
+            if type_differs:
                 self.add(f"{prefix}TypeMismatch",
                          f"{label}: {what} '{key(act)}' is '{doc.type}' on the page but '{act.type}' in the "
                          f"connector", pointer,
                          "the page shows the format instead of the type for numbers (float, double) and for "
                          "strings such as byte and date-time; integers show as integer")
-            if parameter and doc.required != act.required:
+            if required_differs:
                 self.add("DocsParameterRequiredMismatch",
                          f"{label}: {what} '{key(act)}' is {'required' if doc.required else 'optional'} on the "
                          f"page but {'required' if act.required else 'optional'} in the connector", pointer,
@@ -253,6 +262,8 @@ class _Comparer:
                      "remove it, or the page is older than the connector")
         for di, ai in sorted(pairs):
             doc, act = doc_rows[di], act_rows[ai]
+            if _norm(doc.type) == _norm(act.type) and doc.required == act.required:
+                continue
             pointer = self.pointer(act, "connection", None, act.name, base)
             if _norm(doc.type) != _norm(act.type):
                 self.add("DocsConnectionParameterTypeMismatch",
@@ -276,7 +287,7 @@ class _Comparer:
                 unmatched.append(row)
             else:
                 free.remove(same)
-        pointer = self.pointer(None, "throttling", None, None)
+        pointer = self.pointer(None, "throttling", None, None) if unmatched or free else ""
         hint = "the spec's throttling must state what the published page shows (period in seconds)"
         for row in unmatched:
             other = free.pop(0) if free else None

@@ -30,8 +30,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.docs.model import ACTION, TRIGGER, DocConnParam, DocOperation, DocParam, DocReturn, \
-    DocThrottle, Page
+from generator.docs.model import (
+    ACTION,
+    TRIGGER,
+    DocConnParam,
+    DocOperation,
+    DocParam,
+    DocReturn,
+    DocThrottle,
+    Page,
+)
 from generator.findings import join_pointer, pointer_of, split_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -72,14 +80,17 @@ class _Swagger:
 
     def resolve(self, node: Any, pointer: str, seen: frozenset[str]) -> tuple[Any, str, frozenset[str]]:
         """Follow local ``$ref`` chains; annotations beside a ``$ref`` win over the target's.
-        A reference cycle resolves to an empty schema."""
+        A reference back into a schema being expanded (a cycle) is shown as a plain ``object``;
+        a reference that cannot be followed as an untyped schema."""
         overlay: dict = {}
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             for key in _REF_ANNOTATIONS:
                 if key in node and key not in overlay:
                     overlay[key] = node[key]
-            if not ref.startswith("#") or ref in seen:
+            if ref in seen:
+                return {"type": "object", **overlay}, pointer, seen
+            if not ref.startswith("#"):
                 return {**overlay}, pointer, seen
             seen = seen | {ref}
             pointer = ref[1:]

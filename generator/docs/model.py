@@ -11,8 +11,9 @@ tuples (lists are accepted and converted) so that pages are hashable and compare
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 ACTION = "action"
 TRIGGER = "trigger"

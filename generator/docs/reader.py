@@ -33,8 +33,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from generator.docs.model import ACTION, TRIGGER, DocConnParam, DocOperation, DocParam, DocReturn, \
-    DocThrottle, Page
+from generator.docs.model import (
+    ACTION,
+    TRIGGER,
+    DocConnParam,
+    DocOperation,
+    DocParam,
+    DocReturn,
+    DocThrottle,
+    Page,
+)
 
 # --- words and shapes --------------------------------------------------------------------------------
 
@@ -127,36 +135,30 @@ def parse_period(text: str) -> int | None:
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+_PIPE_OR_ESCAPE = re.compile(r"\\.|\|", re.DOTALL)
+_ESCAPE = re.compile(r"\\([|\\])")
+
+
 def _split_unescaped(text: str) -> list[str]:
-    """Split on ``|`` that is not preceded by a backslash escape (escapes are kept for decode)."""
-    parts, current, i = [], [], 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            current.append(text[i:i + 2])
-            i += 2
-            continue
-        if char == "|":
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    parts.append("".join(current))
+    """Split on ``|`` that is not backslash-escaped (the escapes stay, for :func:`decode_cell`)."""
+    if "\\" not in text:
+        return text.split("|")
+    parts, start = [], 0
+    for match in _PIPE_OR_ESCAPE.finditer(text):
+        if match.group() == "|":
+            parts.append(text[start:match.start()])
+            start = match.end()
+    parts.append(text[start:])
     return parts
 
 
 def decode_cell(raw: str) -> str:
     """Undo :func:`generator.docs.render.escape_cell`: ``\\|`` ``\\\\`` ``<br>`` and HTML entities."""
-    out, i = [], 0
-    while i < len(raw):
-        if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in "|\\":
-            out.append(raw[i + 1])
-            i += 2
-        else:
-            out.append(raw[i])
-            i += 1
-    return html.unescape(_BR.sub("\n", "".join(out)))
+    if "\\" in raw:
+        raw = _ESCAPE.sub(r"\1", raw)
+    if "<" in raw:
+        raw = _BR.sub("\n", raw)
+    return html.unescape(raw) if "&" in raw else raw
 
 
 @dataclass
@@ -185,7 +187,8 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 
 
 def _is_separator(line: str) -> bool:
-    return bool(_SEPARATOR.fullmatch(line.strip()))
+    line = line.strip()
+    return "|" in line and bool(_SEPARATOR.fullmatch(line))  # a bare "---" is a rule, not a table
 
 
 def _markdown_cells(line: str) -> list[str]:
@@ -500,7 +503,7 @@ def read_page(text: str) -> Page:
                     throttling.append(DocThrottle(v[NAME], calls, period))
 
     operations: list[DocOperation] = []
-    for n, (index, kind) in enumerate(zip(lists, (ACTION, TRIGGER))):
+    for n, (index, kind) in enumerate(zip(lists, (ACTION, TRIGGER), strict=False)):  # a 3rd list is ignored
         end = lists[n + 1] if n + 1 < len(lists) else len(blocks)
         operations += _sections(blocks, index, end, kind)
     return Page(operations, connection, throttling)

@@ -35,9 +35,11 @@ def _escape_ampersand(match: re.Match) -> str:
 def escape_cell(text: str) -> str:
     """One table cell: ``|`` and ``\\`` escaped, line breaks as ``<br>``, ``<`` and entity-like ``&`` as
     entities, leading/trailing blanks as character references (so a reader's strip() keeps them)."""
-    text = _ENTITY_LIKE.sub(_escape_ampersand, text)
+    if "&" in text:
+        text = _ENTITY_LIKE.sub(_escape_ampersand, text)
     text = text.replace("<", "&lt;").replace("\\", "\\\\").replace("|", "\\|")
-    text = _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
+    if text[:1].isspace() or text[-1:].isspace():
+        text = _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
     return text.replace("\r", "&#13;").replace("\n", "<br>")
 
 

@@ -36,7 +36,7 @@ import pkgutil
 import re
 import textwrap
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 import yaml
@@ -170,12 +170,17 @@ class Context:
 
 
 def load_all_rules() -> dict[str, type[Rule]]:
-    """Import every module of ``generator.validate.rules`` once; return code → rule class."""
+    """Every rule, code → rule class (the rule modules are imported once per process)."""
+    _import_rule_modules()
+    return dict(sorted(_REGISTRY.items()))
+
+
+@lru_cache(maxsize=1)
+def _import_rule_modules() -> None:
     from generator.validate import rules as package
 
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
-    return dict(sorted(_REGISTRY.items()))
 
 
 def run_rules(swagger: Any, properties: Any, rules: list[type[Rule]] | None = None) -> list[Finding]:

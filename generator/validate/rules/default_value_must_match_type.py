@@ -1,0 +1,96 @@
+import re
+
+from generator.findings import Severity
+from generator.validate.rule import Rule
+from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
+
+
+def json_type(value) -> str:
+    """The JSON type name of a parsed value (``integer`` for whole numbers written without a
+    fraction)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+_INTEGER_TEXT = re.compile(r"^\s*[-+]?\d+\s*$")
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+
+
+def default_fits(declared: str, value) -> bool:
+    actual = json_type(value)
+    if actual == declared or actual == "null":
+        return True  # null stands for "no default"
+    if declared == "number":
+        return actual == "integer" or (actual == "string" and bool(_NUMBER_TEXT.match(value)))
+    if declared == "integer":
+        if actual == "number":
+            return float(value).is_integer()
+        return actual == "string" and bool(_INTEGER_TEXT.match(value))
+    if declared == "boolean":
+        return actual == "string" and value.strip().lower() in ("true", "false")
+    return False
+
+
+CHECKED = ("string", "integer", "number", "boolean", "array", "object")
+
+
+class DefaultValueMustMatchType(Rule):
+    """A ``default`` value must have the type that the element declares.
+
+    The designer pre-fills the default and the runtime sends it as a value of the declared
+    ``type``; a default of another kind (an object for a string, a word for an integer) cannot
+    be sent as declared. Tolerated, as the service accepts them (certified connectors use them):
+    ``null``, and strings that spell a value of the declared scalar type (``"10"`` for an
+    integer, ``"true"`` for a boolean).
+
+    Passing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: top, in: query, type: integer, default: 50}]
+              responses: {'200': {description: OK}}
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: top, in: query, type: integer, default: fifty}]
+              responses: {'200': {description: OK}}
+    """
+
+    code = "DefaultValueMustMatchType"
+    severity = Severity.ERROR
+    summary = "a 'default' value has the element's declared type"
+
+    def _check(self, ctx, node, pointer, label):
+        declared = node.get("type")
+        if "default" not in node or declared not in CHECKED:
+            return
+        value = node["default"]
+        if not default_fits(declared, value):
+            ctx.report(pointer + "/default",
+                       f"the default of {label} is of type '{json_type(value)}' but the declared type "
+                       f"is '{declared}'",
+                       f"write the default as a {declared}, or correct 'type'")
+
+    def parameter(self, ctx, param):
+        if param.location != "body":
+            self._check(ctx, param.node, param.pointer, f"parameter '{param.name}'")
+
+    def schema(self, ctx, schema):
+        self._check(ctx, schema.node, schema.pointer, element_label(schema))

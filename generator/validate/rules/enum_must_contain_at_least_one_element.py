@@ -1,0 +1,49 @@
+from generator.findings import Severity
+from generator.validate.rule import Rule
+
+
+def element_label(schema) -> str:
+    if schema.role == "header":
+        return f"response header '{schema.name}'"
+    return f"schema '{schema.name}'" if schema.name else "a schema"
+
+
+class EnumMustContainAtLeastOneElement(Rule):
+    """An ``enum`` array, when present, must list at least one value.
+
+    ``enum`` restricts a value to the listed choices; an empty list admits no value at all, so
+    the parameter or property could never be filled. Remove ``enum`` when any value is allowed.
+
+    Passing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: order, in: query, type: string, enum: [asc, desc]}]
+              responses: {'200': {description: OK}}
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: order, in: query, type: string, enum: []}]
+              responses: {'200': {description: OK}}
+    """
+
+    code = "EnumMustContainAtLeastOneElement"
+    severity = Severity.ERROR
+    summary = "an 'enum' array is not empty"
+
+    def _check(self, ctx, node, pointer, label):
+        if node.get("enum") == []:
+            ctx.report(pointer + "/enum", f"the 'enum' of {label} is empty",
+                       "list the allowed values, or remove 'enum'")
+
+    def parameter(self, ctx, param):
+        self._check(ctx, param.node, param.pointer, f"parameter '{param.name}'")
+
+    def schema(self, ctx, schema):
+        self._check(ctx, schema.node, schema.pointer, element_label(schema))

@@ -1,0 +1,32 @@
+from generator.findings import Severity
+from generator.validate.rules.exclusive_maximum_requires_maximum import SchemaKeywordRule
+
+
+class ExclusiveMinimumRequiresMinimum(SchemaKeywordRule):
+    """``exclusiveMinimum`` may only be used together with ``minimum``.
+
+    In swagger 2.0 ``exclusiveMinimum`` is a flag that says whether the ``minimum`` value itself
+    is allowed; without a ``minimum`` it bounds nothing, which usually means a JSON-schema draft 6
+    style number was written in the wrong keyword. ``exclusiveMinimum: false`` alone (the default, which
+    generated swaggers write out) is tolerated, as the platform accepts it.
+
+    Passing example::
+
+        definitions:
+          Price: {type: object, properties: {amount: {type: number, minimum: 0, exclusiveMinimum: true}}}
+
+    Failing example::
+
+        definitions:
+          Price: {type: object, properties: {amount: {type: number, exclusiveMinimum: true}}}
+    """
+
+    code = "ExclusiveMinimumRequiresMinimum"
+    severity = Severity.ERROR
+    summary = "'exclusiveMinimum' is used only together with 'minimum'"
+
+    def check(self, ctx, node, pointer, where):
+        if "exclusiveMinimum" in node and node["exclusiveMinimum"] is not False and "minimum" not in node:
+            ctx.report(pointer + "/exclusiveMinimum",
+                       f"{where} uses 'exclusiveMinimum' without 'minimum'",
+                       "add the 'minimum' value it qualifies, or remove 'exclusiveMinimum'")

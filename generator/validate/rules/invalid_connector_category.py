@@ -1,0 +1,60 @@
+from generator.findings import Severity
+from generator.validate.rule import Rule
+from generator.validate.rules.connector_metadata_properties_missing import (
+    member,
+    metadata_entries,
+    property_name,
+)
+
+#: The categories Microsoft's certification documentation allows.
+CATEGORIES = ("AI", "Business Management", "Business Intelligence", "Collaboration", "Commerce",
+              "Communication", "Content and Files", "Finance", "Data", "Human Resources",
+              "Internet of Things", "IT Operations", "Lifestyle and Entertainment", "Marketing",
+              "Productivity", "Sales and CRM", "Security", "Social Media", "Website")
+
+
+def category_entries(doc):
+    """(pointer, [category, ...]) for each Categories entry whose value is a string."""
+    for index, entry in metadata_entries(doc):
+        name = property_name(entry)
+        value = member(entry, "propertyValue")
+        if name and name.lower() == "categories" and isinstance(value, str):
+            key = next((k for k in entry if isinstance(k, str) and k.lower() == "propertyvalue"),
+                       "propertyValue")
+            names = [part.strip() for part in value.split(";") if part.strip()]
+            yield f"/x-ms-connector-metadata/{index}/{key}", names
+
+
+class InvalidConnectorCategory(Rule):
+    """Each connector category must come from Microsoft's list.
+
+    The ``Categories`` entry of ``x-ms-connector-metadata`` is a ``;``-separated list that files
+    the connector in the catalogue; only these are allowed: AI, Business Management, Business
+    Intelligence, Collaboration, Commerce, Communication, Content and Files, Finance, Data,
+    Human Resources, Internet of Things, IT Operations, Lifestyle and Entertainment, Marketing,
+    Productivity, Sales and CRM, Security, Social Media, Website. Case is not significant (the
+    service accepted ``Social media``).
+
+    Passing example::
+
+        x-ms-connector-metadata:
+          - {propertyName: Categories, propertyValue: Communication;Productivity}
+
+    Failing example::
+
+        x-ms-connector-metadata:
+          - {propertyName: Categories, propertyValue: Messaging}
+    """
+
+    code = "InvalidConnectorCategory"
+    severity = Severity.ERROR
+    summary = "connector categories come from Microsoft's list"
+
+    def document(self, ctx, doc):
+        allowed = {c.lower() for c in CATEGORIES}
+        for pointer, names in category_entries(doc):
+            for name in names:
+                if name.lower() not in allowed:
+                    ctx.report(pointer, f"the connector category '{name}' is not valid; available "
+                                        f"categories are: {', '.join(CATEGORIES)}",
+                               "use one or two categories from the list, separated by ';'")
