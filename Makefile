@@ -6,6 +6,7 @@ SPEC ?= spec/clicksend.yaml
 OUT ?= connector
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
+DOCS ?= $(SPEC:.yaml=.docs.json)
 
 .PHONY: build test validate check lint clean bench docs-check
 
@@ -15,21 +16,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --config-settings editable_mode=compat -e '.[test]'
 	touch $(STAMP)
 
-## build: render connector/ from the spec
+## build: render connector/ (and its English reference page) from the spec
 build: $(STAMP)
 	$(BIN)/pacgen build $(SPEC) -o $(OUT)
+	$(BIN)/pacgen docs render $(SPEC) -o $(OUT)
 
 ## test: the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## validate: the built connector, including the documented field tables committed in spec/
+## validate: the built connector and the spec, with the documented field tables committed in spec/
 validate: $(STAMP)
-	$(BIN)/pacgen validate $(OUT) $(SPEC)
+	$(BIN)/pacgen validate $(OUT) $(SPEC) --docs $(DOCS)
 
 ## check: fast — artifacts fresh, lint
 check: $(STAMP)
 	$(BIN)/pacgen build $(SPEC) -o $(OUT) --check
+	@tmp=$$(mktemp -d) && $(BIN)/pacgen docs render $(SPEC) -o $$tmp 2>/dev/null && \
+	  diff -u $(OUT)/reference.md $$tmp/reference.md && rm -rf $$tmp || \
+	  { echo "$(OUT)/reference.md is stale: run make build" >&2; exit 1; }
 	$(BIN)/ruff check generator tests bench
 
 lint: $(STAMP)

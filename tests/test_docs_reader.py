@@ -464,10 +464,10 @@ def test_text_form_stand_in_reproduces_the_seed(seed: Page) -> None:
 
 @needs_corpus
 def test_text_form_of_corpus_pages() -> None:
-    """Every 4th corpus connector, flattened, written in the text form and read back.  Trigger-only
+    """Every 7th corpus connector, flattened, written in the text form and read back.  Trigger-only
     connectors are left out: with a single operation list a page cannot say it lists triggers."""
     checked, failed = 0, []
-    for folder in sorted(p for p in CORPUS.glob("*/*") if p.is_dir())[::4]:
+    for folder in sorted(p for p in CORPUS.glob("*/*") if p.is_dir())[::7]:
         try:
             swagger = json.loads((folder / "apiDefinition.swagger.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -478,7 +478,7 @@ def test_text_form_of_corpus_pages() -> None:
         checked += 1
         if read_page(to_text_form(page)) != page:
             failed.append(folder.name)
-    assert checked > 100
+    assert checked > 70
     # A handful of connectors defeat any reader of this form (e.g. a description that is one word where
     # the type cell was lost); more than 3 % would mean a regression.
     assert len(failed) <= checked * 0.03, failed

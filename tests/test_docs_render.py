@@ -73,7 +73,7 @@ def test_round_trip_of_the_seed() -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS} (../shared missing)")
 def test_round_trip_of_corpus_connectors() -> None:
     checked = 0
-    for folder in sorted(p for p in CORPUS.glob("*/*") if p.is_dir())[::3]:
+    for folder in sorted(p for p in CORPUS.glob("*/*") if p.is_dir())[::6]:
         try:
             swagger = json.loads((folder / "apiDefinition.swagger.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -85,7 +85,7 @@ def test_round_trip_of_corpus_connectors() -> None:
         page = page_from_connector(swagger, properties, [{"calls": 100, "period": 60}])
         assert read_page(render_page(page, folder.name)) == page, folder.name
         checked += 1
-    assert checked > 150
+    assert checked > 80
 
 
 def test_layout() -> None:

@@ -348,8 +348,9 @@ def _assign(cells: list[_Cell], columns: tuple[str, ...], positional: bool) -> d
     if len(cells) >= len(columns):
         return {col: cells[i].text for i, col in enumerate(columns)}
     best: tuple[float, tuple[int, ...]] | None = None
+    scores = [[_score(col, cell) for col in columns] for cell in cells]
     for combo in itertools.combinations(range(len(columns)), len(cells)):
-        score = sum(_score(columns[c], cells[i]) for i, c in enumerate(combo))
+        score = sum(scores[i][c] for i, c in enumerate(combo))
         score += sum(_EMPTY_PENALTY.get(col, 0.0) for k, col in enumerate(columns) if k not in combo)
         if best is None or score > best[0]:
             best = (score, combo)

@@ -26,7 +26,8 @@ class DiscriminatorMustBeARequiredStringProperty(Rule):
     The discriminator tells which derived schema a payload uses: its value is read from that
     property and compared with schema names. The property therefore has to exist, always be
     present (listed in ``required``) and hold a string. Properties and ``required`` entries
-    contributed by ``allOf`` parts count as the schema's own.
+    contributed by ``allOf`` parts count as the schema's own; a property without ``type`` is
+    given the benefit of the doubt.
 
     Passing example::
 

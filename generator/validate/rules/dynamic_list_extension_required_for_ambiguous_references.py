@@ -100,9 +100,9 @@ class SourceOperations:
 def _schema_properties(index: OperationIndex, schema: Any) -> set[str]:
     """Top-level property names of a (dereferenced) schema, ``allOf`` parts included."""
     schema = index.schema(schema)
+    all_of = schema.get("allOf")
     names: set[str] = set()
-    for part in [schema] + [index.schema(p) for p in (schema.get("allOf") or [])
-                            if isinstance(schema.get("allOf"), list)]:
+    for part in [schema] + [index.schema(p) for p in (all_of if isinstance(all_of, list) else ())]:
         props = part.get("properties")
         if isinstance(props, dict):
             names |= {str(k) for k in props}

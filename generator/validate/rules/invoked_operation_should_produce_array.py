@@ -59,8 +59,8 @@ def _members(index: OperationIndex, node: dict) -> tuple[dict, bool]:
     declares properties and allows no others."""
     props: dict = {}
     open_ = False
-    parts = [node] + [index.schema(p) for p in node.get("allOf", [])
-                      if isinstance(node.get("allOf"), list)]
+    all_of = node.get("allOf")
+    parts = [node] + [index.schema(p) for p in (all_of if isinstance(all_of, list) else ())]
     for part in parts:
         if isinstance(part.get("properties"), dict):
             props.update(part["properties"])
@@ -91,9 +91,11 @@ def is_array(node: dict) -> bool | None:
     """True/False when the schema says whether it is an array, None when it does not say."""
     if node.get("type") == "array" or "items" in node:
         return True
-    if not isinstance(node.get("properties"), dict) or not node["properties"]:
-        return None  # untyped, or an object whose members are not declared
-    return False
+    if isinstance(node.get("properties"), dict) and node["properties"]:
+        return False
+    # Untyped, an object whose members are not declared, or a plain type: accepted connectors
+    # write ``type: string`` as a placeholder for responses the designer parses as JSON.
+    return None
 
 
 class ResponsePathRule(DynamicInvocationRule):
@@ -123,8 +125,12 @@ class InvokedOperationShouldProduceArray(ResponsePathRule):
     the successful response of the operation they call; without the path, the response itself
     must be the array. When the response schema declares that place as something else, or its
     declared properties do not include the path, the dropdown stays empty. Open or untyped
-    schemas (no properties, ``additionalProperties``) are given the benefit of the doubt, and so
-    are operations without a response schema.
+    schemas (no declared properties, ``additionalProperties``), plain types used as placeholders
+    (``type: string``), names that differ only in case, and operations without a response schema
+    are given the benefit of the doubt. 13 accepted corpus connectors still have such mismatches
+    (``value-collection: value`` where the schema says ``values``, an object response without
+    ``value-collection``); they are reported, as the dropdowns they describe cannot be filled
+    from the declared response.
 
     Passing example::
 

@@ -42,7 +42,8 @@ OAUTH_SETTINGS_TYPES = {"identityProvider": "string", "scopes": "array", "custom
 
 def fits(expected: str, value) -> bool:
     actual = json_type(value)
-    return actual == expected or (expected == "number" and actual == "integer")
+    # null reads as "not set" (accepted connectors write "uiDefinition": null).
+    return actual in (expected, "null") or (expected == "number" and actual == "integer")
 
 
 class JsonTypeIncorrect(Rule):
@@ -54,8 +55,8 @@ class JsonTypeIncorrect(Rule):
     members inside them (``nextLinkName``, ``propertyName`` ...), and in apiProperties.json the
     members of ``properties`` (``iconBrandColor`` a string, ``capabilities`` an array ...),
     of each connection parameter and of its ``oAuthSettings``. A value of another type is not
-    read, so the setting silently does nothing. Standard Swagger keywords are checked by the
-    OpenAPI validation.
+    read, so the setting silently does nothing. ``null`` is taken as "not set". Standard Swagger
+    keywords are checked by the OpenAPI validation.
 
     Passing example::
 
