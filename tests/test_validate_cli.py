@@ -11,7 +11,7 @@ from generator.cli import main
 
 SWAGGER = {
     "swagger": "2.0",
-    "info": {"title": "Contoso", "description": "Contoso sends messages.", "version": "1.0"},
+    "info": {"title": "Contoso", "description": "Contoso sends text messages to your customers.", "version": "1.0"},
     "host": "api.contoso.com",
     "basePath": "/",
     "schemes": ["https"],
@@ -19,6 +19,11 @@ SWAGGER = {
     "produces": ["application/json"],
     "paths": {"/a": {"get": {"summary": "Get A", "description": "Gets A.",
                              "responses": {"200": {"description": "OK"}}}}},
+    "x-ms-connector-metadata": [
+        {"propertyName": "Website", "propertyValue": "https://www.contoso.com"},
+        {"propertyName": "Privacy policy", "propertyValue": "https://www.contoso.com/privacy"},
+        {"propertyName": "Categories", "propertyValue": "Communication"},
+    ],
 }
 
 
@@ -27,7 +32,7 @@ def connector(tmp_path):
     folder = tmp_path / "Contoso"
     folder.mkdir()
     (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER, indent=4))
-    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso"}}))
+    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso", "iconBrandColor": "#da3b01"}}))
     return folder
 
 

@@ -832,10 +832,8 @@ class _Walker:
 
     # -- reporting --------------------------------------------------------------------------
 
-    def report(self, tokens: tuple, message: str, shown: tuple | None = None) -> None:
-        self.problems.append(
-            Problem(pointer_of(*tokens), f"{_where(tokens if shown is None else shown)}: {message}")
-        )
+    def report(self, tokens: tuple, message: str) -> None:
+        self.problems.append(Problem(pointer_of(*tokens), f"{_where(tokens)}: {message}"))
 
     def guarded(self, tokens: tuple, fn: Callable, *args: Any) -> None:
         """Run one check; where the reference would crash, report it and carry on with the rest."""
@@ -1025,10 +1023,10 @@ class _Walker:
 
     def path_param_names(self, params: Any, tokens: tuple) -> list[tuple[str, tuple]]:
         found = []
-        for _, raw, at in self.entries(params, tokens, "parameters"):
-            param, at = self.resolve(raw, at)
+        for _, raw, listed in self.entries(params, tokens, "parameters"):
+            param, at = self.resolve(raw, listed)
             if self.read_str(param, at, "in") == "path":
-                found.append((self.read_str(param, at, "name"), at))
+                found.append((self.read_str(param, at, "name"), listed))
         return found
 
     def check_response(self, raw: Any, tokens: tuple) -> None:
@@ -1040,24 +1038,25 @@ class _Walker:
 
     def check_parameters(self, params: Any, tokens: tuple) -> None:
         seen: dict[tuple, tuple] = {}
-        for _, raw, at in self.entries(params, tokens, "parameters"):
-            param, at = self.resolve(raw, at)
+        for _, raw, listed in self.entries(params, tokens, "parameters"):
+            param, at = self.resolve(raw, listed)
             if isinstance(param, dict):
                 if "schema" in param:
                     self.guarded(at + ("schema",), self.check_schema, param["schema"], at + ("schema",))
                 if "default" in param:
                     default, found = self.child_or_report(param, at, "default")
                     if found:
-                        self.check_default(param, at, default, at + ("default",))
+                        self.check_default(param, default, at + ("default",), "parameter")
             name = _raw_member(param, "name", at)
             where = _raw_member(param, "in", at)
             key = (_hashable(name), _hashable(where))
             if key in seen:
                 self.report(
-                    at, f"duplicate parameter '{name}' (in: {where}); first declared at {_where(seen[key])}"
+                    listed,
+                    f"duplicate parameter '{name}' (in: {where}); first declared at {_where(seen[key])}",
                 )
             else:
-                seen[key] = at
+                seen[key] = listed
 
     def child_or_report(self, value: dict, tokens: tuple, key: str) -> tuple[Any, bool]:
         try:
@@ -1129,7 +1128,7 @@ class _Walker:
                 return
             nullable = self.child(schema, tokens, "nullable")[0] if "nullable" in schema else False
             if default is not None or nullable is not True:
-                self.check_default(schema, tokens, default, tokens + ("default",))
+                self.check_default(schema, default, tokens + ("default",), "schema")
 
     def collect_properties(self, raw: Any, tokens: tuple, stack: frozenset) -> set:
         """Every property name an allOf branch defines (through allOf/anyOf/oneOf/items/not)."""
@@ -1204,18 +1203,18 @@ class _Walker:
 
     # -- defaults -----------------------------------------------------------------------------
 
-    def check_default(self, schema: dict, schema_tokens: tuple, value: Any, tokens: tuple) -> None:
+    def check_default(self, schema: dict, value: Any, tokens: tuple, holder: str) -> None:
         """A default against the schema (or parameter) that holds it, with OAS 3.0 value semantics."""
         try:
             validator = _value_validator_class()(
                 schema, _resolver=self.resolver(), format_checker=_format_checker()
             )
             errors = list(validator.iter_errors(value))
-        except Exception as exc:  # the reference crashes the same way: invalid either way
+        except Exception as exc:  # the reference fails the same way: invalid either way
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.report(
                 tokens,
-                f"default {_short(value)} cannot be checked against {_where(schema_tokens)} ({reason})",
+                f"the default cannot be checked against this {holder} ({type(exc).__name__}: {reason})",
             )
             return
         nulls = {tuple(e.absolute_path) for e in errors if e.message == "None for not nullable"}
@@ -1223,8 +1222,7 @@ class _Walker:
             path = tuple(error.absolute_path)
             if path in nulls and error.validator == "type" and error.message != "None for not nullable":
                 continue  # the same null, already reported as not nullable
-            at = tokens + path
-            self.report(at, f"default {_short(error.instance)} does not fit its schema: {_message_of(error)}")
+            self.report(tokens + path, f"invalid default for this {holder}: {_message_of(error)}")
 
     def resolver(self) -> Any:
         if self._resolver is None:

@@ -49,7 +49,7 @@ KINDS = ("document", "path_item", "operation", "parameter", "response", "schema"
 
 EXAMPLE_BASE: dict = {
     "swagger": "2.0",
-    "info": {"title": "Contoso", "description": "Contoso sends messages.", "version": "1.0"},
+    "info": {"title": "Contoso", "description": "Contoso sends text messages to your customers.", "version": "1.0"},
     "host": "api.contoso.com",
     "basePath": "/",
     "schemes": ["https"],

@@ -1,6 +1,6 @@
-from generator.validate.rules.connector_metadata_properties_missing import member
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules.connector_metadata_properties_missing import member
 
 #: Members Microsoft's extension objects cannot do without.
 EXTENSION_REQUIRED = {"x-ms-dynamic-list": ("operationId",), "x-ms-dynamic-schema": ("operationId",),
