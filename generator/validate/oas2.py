@@ -275,7 +275,7 @@ class _Swagger:
             if _first_repeat(value) is None:
                 return
         if value == "file":
-            self.err(at, "'file' is only allowed as the type of a response schema or a formData parameter")
+            self.err(at, "'file' is not a JSON Schema type (Swagger allows it for formData parameters only)")
         else:
             self.err(at, f"must be one of {', '.join(_SIMPLE_TYPES)} (or a list of them), not {_kind(value)}")
 

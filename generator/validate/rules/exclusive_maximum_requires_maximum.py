@@ -43,17 +43,33 @@ def describe_parameter(param) -> str:
     return where
 
 
+class _Where:
+    """The name of a node for a message, worked out only when a message is written (most nodes
+    never need one, and these rules look at every schema)."""
+
+    __slots__ = ("_describe", "_node")
+
+    def __init__(self, describe, node):
+        self._describe, self._node = describe, node
+
+    def __str__(self) -> str:
+        return self._describe(self._node)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 class SchemaKeywordRule(Rule):
     """Base for rules about JSON-schema validation keywords. They are judged wherever swagger 2.0
     allows them: on every schema (bodies, responses, headers, definitions, properties, items) and
     directly on non-body parameters. Subclasses define ``check(ctx, node, pointer, where)``."""
 
     def schema(self, ctx, schema):
-        self.check(ctx, schema.node, schema.pointer, describe_schema(schema))
+        self.check(ctx, schema.node, schema.pointer, _Where(describe_schema, schema))
 
     def parameter(self, ctx, param):
         if param.location != "body":
-            self.check(ctx, param.node, param.pointer, describe_parameter(param))
+            self.check(ctx, param.node, param.pointer, _Where(describe_parameter, param))
 
     def check(self, ctx, node: dict, pointer: str, where: str) -> None:
         raise NotImplementedError

@@ -59,10 +59,13 @@ class Argument:
     pointer: str
 
 
+_ALL_EXTENSIONS = frozenset(LEGACY_EXTENSIONS + PATH_EXTENSIONS + (TREE_EXTENSION,))
+
+
 def invocations(node: Any, pointer: str, source: Any) -> Iterator[Invocation]:
     """The invocations described by the dynamic extensions directly on ``node``."""
-    if not isinstance(node, dict):
-        return
+    if not isinstance(node, dict) or _ALL_EXTENSIONS.isdisjoint(node):
+        return  # the common case, decided at C speed
     for name in LEGACY_EXTENSIONS + PATH_EXTENSIONS:
         ext = node.get(name)
         if isinstance(ext, dict):

@@ -16,7 +16,8 @@ def allowed_members(scheme: dict) -> tuple[str, ...] | None:
         return _COMMON + ("name", "in")
     if kind == "oauth2":
         flow = scheme.get("flow")
-        urls = _OAUTH_URLS.get(flow, ("authorizationUrl", "tokenUrl"))
+        urls = _OAUTH_URLS.get(flow, ("authorizationUrl", "tokenUrl")) if isinstance(flow, str) else (
+            "authorizationUrl", "tokenUrl")
         return _COMMON + ("flow", "scopes") + urls
     return None
 

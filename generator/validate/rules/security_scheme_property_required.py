@@ -10,7 +10,8 @@ def required_members(scheme: dict) -> tuple[str, ...]:
     if kind == "apiKey":
         return ("name", "in")
     if kind == "oauth2":
-        return ("flow",) + _OAUTH_URLS.get(scheme.get("flow"), ())
+        flow = scheme.get("flow")
+        return ("flow",) + (_OAUTH_URLS.get(flow, ()) if isinstance(flow, str) else ())
     return ()
 
 

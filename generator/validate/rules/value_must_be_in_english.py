@@ -30,6 +30,8 @@ def not_english(text: str) -> str | None:
     written in plain ASCII letters, so a text is suspect when a fifth of its letters come from
     another script, or when several of them carry diacritics (Czech, German, French, Spanish...).
     It cannot tell English from another language written without diacritics."""
+    if text.isascii():
+        return None  # only unaccented Latin letters: nothing to report (and the common case)
     letters = [c for c in text if c.isalpha()]
     if len(letters) < MIN_LETTERS:
         return None
