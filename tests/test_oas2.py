@@ -613,6 +613,47 @@ def test_input_is_not_modified():
     assert json.dumps(doc, sort_keys=True) == before
 
 
+def test_tables_match_the_installed_swagger_schema():
+    """The hand-written pass knows every field the Swagger 2.0 JSON Schema (as shipped) allows."""
+    from importlib.resources import files
+
+    from generator.validate import oas2
+
+    resource = files("openapi_spec_validator") / "resources" / "schemas" / "v2.0" / "schema.json"
+    schema = json.loads(resource.read_text(encoding="utf-8"))
+    definitions = schema["definitions"]
+    tables = {
+        "info": oas2._INFO,
+        "contact": oas2._CONTACT,
+        "license": oas2._LICENSE,
+        "externalDocs": oas2._EXTERNAL_DOCS,
+        "tag": oas2._TAG,
+        "pathItem": oas2._PATH_ITEM,
+        "operation": oas2._OPERATION,
+        "response": oas2._RESPONSE,
+        "header": oas2._HEADER,
+        "primitivesItems": oas2._PRIMITIVES_ITEMS,
+        "bodyParameter": oas2._BODY_PARAMETER,
+        "schema": oas2._SCHEMA,
+        "fileSchema": oas2._FILE_SCHEMA,
+        "xml": oas2._XML,
+        "basicAuthenticationSecurity": oas2._BASIC,
+        "apiKeySecurity": oas2._API_KEY,
+        **{f"{where}ParameterSubSchema": oas2._NON_BODY_PARAMETER[where][0] for where in oas2._NON_BODY},
+        "oauth2ImplicitSecurity": oas2._OAUTH2["implicit"][0],
+        "oauth2PasswordSecurity": oas2._OAUTH2["password"][0],
+        "oauth2ApplicationSecurity": oas2._OAUTH2["application"][0],
+        "oauth2AccessCodeSecurity": oas2._OAUTH2["accessCode"][0],
+    }
+    assert set(schema["properties"]) == set(oas2._ROOT)
+    for name, table in tables.items():
+        assert set(definitions[name]["properties"]) == set(table), name
+        assert definitions[name].get("additionalProperties") is False, name
+    assert definitions["pathParameterSubSchema"]["required"] == list(oas2._NON_BODY_PARAMETER["path"][1])
+    for flow, (_, required) in oas2._OAUTH2.items():
+        assert set(definitions[f"oauth2{flow[0].upper()}{flow[1:]}Security"]["required"]) == set(required)
+
+
 # ----------------------------------------------------------------------------- the corpus
 
 

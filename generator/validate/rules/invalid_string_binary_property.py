@@ -13,7 +13,9 @@ class InvalidStringBinaryProperty(Rule):
     ``format: binary`` means raw bytes sent as the entire request or response content. Inside a
     JSON object or array (a property, array items, a parameter's items) raw bytes cannot be
     represented; use ``format: byte`` (base64 text) there. Root schemas (body parameter, response,
-    a definition used as one) are allowed.
+    a definition used as one) are allowed. 16 corpus connectors (2.5 %), mostly with binary
+    properties in request definitions, were accepted all the same, so Microsoft may not apply
+    the rule everywhere; it is kept as documented.
 
     Passing example::
 
