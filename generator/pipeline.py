@@ -87,8 +87,12 @@ class LoadedConnector:
         line, column = doc.locate(pointer)
         return doc.path, line, column
 
-    def place(self, finding: Finding, in_properties: bool = False) -> Finding:
-        file, line, column = self.locate(finding.pointer, in_properties)
+    def place(self, finding: Finding) -> Finding:
+        """The finding with its file:line:col. Pointers under /properties are apiProperties.json's:
+        a swagger has no root "properties" member."""
+        pointer = finding.pointer
+        in_properties = pointer == "/properties" or pointer.startswith("/properties/")
+        file, line, column = self.locate(pointer, in_properties)
         return finding.located(file, line, column)
 
 

@@ -74,15 +74,6 @@ def read_page_file(path: Path) -> Page:
     return read_page(text)
 
 
-def _place(connector, finding: Finding) -> Finding:
-    in_properties = finding.pointer.startswith("/properties/")
-    place = getattr(connector, "place", None)
-    if place is not None:
-        return place(finding, in_properties)
-    file, line, column = connector.locate(finding.pointer)
-    return finding.located(file, line, column)
-
-
 @dataclass
 class PageCheck:
     """Located findings of one connector against one page, and the figures for the report summary."""
@@ -105,7 +96,7 @@ def check_against_page(connector, page: str | Path) -> PageCheck:
     actual = page_from_connector(connector.swagger, connector.properties, connector.throttling)
     result = compare(documented, actual, check_connection=connector.properties is not None,
                      check_throttling=connector.throttling is not None)
-    return PageCheck([_place(connector, f) for f in result.findings], result.summary())
+    return PageCheck([connector.place(f) for f in result.findings], result.summary())
 
 
 def _describe(page: Page) -> str:

@@ -37,12 +37,6 @@ OPERATION_SUGAR = {
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 METADATA_NAMES = (("website", "Website"), ("privacyPolicy", "Privacy policy"), ("categories", "Categories"))
 
-# Microsoft's coding standards give this order for the top level of a swagger.
-SWAGGER_ORDER = ("swagger", "info", "host", "basePath", "schemes", "consumes", "produces", "paths",
-                 "definitions", "parameters", "responses", "securityDefinitions", "security", "tags",
-                 "externalDocs")
-PROPERTIES_ORDER = ("connectionParameters", "connectionParameterSets", "iconBrandColor", "capabilities",
-                    "policyTemplateInstances", "publisher", "stackOwner", "scriptOperations")
 
 
 @dataclass
@@ -244,9 +238,7 @@ class _Expander:
             if spec_key in spec:
                 props[name] = spec[spec_key]
         props.update(spec.get("apiProperties", {}))
-        ordered = {k: props[k] for k in PROPERTIES_ORDER if k in props}
-        ordered.update((k, v) for k, v in props.items() if k not in ordered)
-        return {"properties": ordered}
+        return {"properties": props}
 
 
 def connection_parameter(param: dict) -> dict:
@@ -275,7 +267,4 @@ def expand(spec: dict) -> Connector:
     """The connector a (schema-valid) spec describes."""
     expander = _Expander()
     swagger = expander.swagger(spec)
-    ordered = {k: swagger[k] for k in SWAGGER_ORDER if k in swagger}
-    ordered.update((k, v) for k, v in swagger.items() if k not in ordered)
-    throttling = spec.get("throttling")
-    return Connector(ordered, expander.properties(spec), throttling, expander.origins)
+    return Connector(swagger, expander.properties(spec), spec.get("throttling"), expander.origins)

@@ -72,11 +72,6 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
     return found, problems
 
 
-def _is_properties_pointer(pointer: str) -> bool:
-    # apiProperties findings point under /properties; a swagger has no root "properties" member.
-    return pointer == "/properties" or pointer.startswith("/properties/")
-
-
 def validate(connector: LoadedConnector, selection: Selection | None = None,
              docs_page: str | None = None) -> Outcome:
     selection = selection or Selection()
@@ -86,7 +81,7 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
         findings += _openapi_findings(connector)
         rules = [rule for code, rule in load_all_rules().items() if selection.wants(code)]
         for finding in run_rules(connector.swagger, connector.properties, rules):
-            findings.append(connector.place(finding, _is_properties_pointer(finding.pointer)))
+            findings.append(connector.place(finding))
         if docs_page is not None:
             findings += _docs_findings(connector, docs_page, outcome)
     elif not connector.read_findings:
