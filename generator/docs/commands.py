@@ -19,17 +19,17 @@ from generator.docs.model import Page, from_json, to_json
 from generator.docs.reader import read_page
 from generator.docs.render import render_page
 from generator.findings import Finding, Severity
+from generator.report import FORMATS
 
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 PAGE_NAME = "reference.md"
-FORMATS = ("text", "json", "sarif", "github")
 
 
 def _emit(findings: list[Finding], fmt: str, extra: dict | None = None, seconds: float = 0.0,
           stream=None) -> None:
     try:
-        from generator.report import Summary, emit
+        from generator.report.emit import Summary, emit
     except ImportError:  # the reporters are not there: plain text
         for f in sorted(findings, key=Finding.sort_key):
             where = f"{f.file}:{f.line}:{f.column}" if f.line else (f.file or "<input>")

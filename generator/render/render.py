@@ -13,9 +13,10 @@ from typing import Any
 
 import jinja2
 
+from generator.render import jsontext
 from generator.spec.model import Connector
 
-INDENT = 4
+TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,7 @@ class RenderError(Exception):
 
 def json_value(value: Any, level: int = 0) -> str:
     """``value`` as JSON, indented to sit ``level`` levels deep in a 4-space-indented file."""
-    text = json.dumps(value, indent=INDENT, ensure_ascii=True, allow_nan=False)
-    return text.replace("\n", "\n" + " " * (INDENT * level))
+    return jsontext.dumps(value, level)
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -48,7 +48,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        # A plain folder loader: PackageLoader would import importlib.resources on every start.
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the json filter escapes; HTML escaping would corrupt values

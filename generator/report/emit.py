@@ -9,7 +9,6 @@ from typing import TextIO
 from generator import __version__
 from generator.findings import Finding, Severity
 
-FORMATS = ("text", "json", "sarif", "github")
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
 

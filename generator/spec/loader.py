@@ -105,6 +105,8 @@ def load_spec(path: str | Path) -> SpecSource:
     return load_spec_text(text, str(path))
 
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
@@ -115,6 +117,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, here: Path_, source: SpecSo
            findings: list[Finding]) -> Any:
     source.values[here] = _mark(node)  # later wins, as explicit keys win over merged ones
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value  # most values: skip PyYAML's constructor machinery
         if node.tag not in _SCALAR_TAGS:
             line, column = _mark(node)
             findings.append(Finding("YamlTagNotAllowed", Severity.ERROR,
@@ -128,8 +132,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, here: Path_, source: SpecSo
         return [_build(loader, item, here + (i,), source, findings) for i, item in enumerate(node.value)]
     if node.tag != "tag:yaml.org,2002:map":
         findings.append(_tag_finding(node, source))
-    _check_duplicate_keys(loader, node, here, source, findings)
-    loader.flatten_mapping(node)  # resolves `<<` merge keys; explicit keys win
+    if _check_duplicate_keys(node, source, findings):
+        loader.flatten_mapping(node)  # resolves `<<` merge keys; explicit keys win
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
@@ -151,11 +155,15 @@ def _tag_finding(node: yaml.Node, source: SpecSource) -> Finding:
                    source.path, "", line, column, "write plain values; remove the tag")
 
 
-def _check_duplicate_keys(loader, node: yaml.MappingNode, here: Path_, source: SpecSource,
-                          findings: list[Finding]) -> None:
+def _check_duplicate_keys(node: yaml.MappingNode, source: SpecSource, findings: list[Finding]) -> bool:
+    """Report keys written twice; True when the mapping has a `<<` merge key to resolve."""
     seen: dict[str, yaml.Node] = {}
+    merges = False
     for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == _MERGE:
+            merges = True
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
             continue
         name = key_node.value
         if name in seen:
@@ -167,3 +175,4 @@ def _check_duplicate_keys(loader, node: yaml.MappingNode, here: Path_, source: S
                 "", line, column, "remove one of them; YAML would silently keep only the last"))
         else:
             seen[name] = key_node
+    return merges
