@@ -1,56 +1,25 @@
-"""The stages wired once, for the CLI and for tests: spec → model → artifacts, and "whatever the
-user pointed at" → a connector to validate or compare."""
+"""Whatever the user pointed at (a spec, a connector folder, a swagger file) → a connector to
+validate or compare, with a way to place findings at file:line:col."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from generator.build import load_model
 from generator.findings import Finding, Severity
-from generator.render import Artifact, render_connector
-from generator.source import Document, find_file, read_json
-from generator.spec.check import check_spec
-from generator.spec.loader import SpecError, SpecSource, load_spec
-from generator.spec.model import Connector, expand
+from generator.spec.loader import SpecSource
+from generator.spec.model import Connector
 
+if TYPE_CHECKING:
+    from generator.source import Document
+
+# generator.source (JSON reading with positions) is imported where a connector is loaded.
 SPEC_SUFFIXES = (".yaml", ".yml")
 SWAGGER_NAME = "apiDefinition.swagger.json"
 PROPERTIES_NAME = "apiProperties.json"
-
-
-def load_model(spec_path: str | Path) -> tuple[SpecSource, Connector]:
-    """Load, check and expand a spec; raises SpecError with located findings."""
-    source = load_spec(spec_path)
-    findings = check_spec(source)
-    if findings:
-        raise SpecError(findings)
-    return source, expand(source.data)
-
-
-def spec_extras(source: SpecSource) -> dict[str, str]:
-    """Files the spec names beside itself (icon, script), as name → path."""
-    extras = {}
-    for key, default_name in (("icon", "icon.png"), ("script", "script.csx")):
-        value = source.data.get(key)
-        if isinstance(value, str):
-            extras[default_name] = str(Path(source.path).parent / value)
-    return extras
-
-
-def build_artifacts(spec_path: str | Path) -> list[Artifact]:
-    source, connector = load_model(spec_path)
-    extras = spec_extras(source)
-    artifacts = render_connector(connector, icon="icon.png" if "icon.png" in extras else None,
-                                 script="script.csx" if "script.csx" in extras else None)
-    for name, path in sorted(extras.items()):
-        try:
-            artifacts.append(Artifact(name, Path(path).read_bytes()))
-        except OSError as exc:
-            key = "icon" if name == "icon.png" else "script"
-            raise SpecError([source.finding("SpecFileMissing", f"cannot read {path}: {exc.strerror}",
-                                            (key,), "check the path (relative to the spec)")]) from None
-    return artifacts
+README_NAME = "readme.md"
 
 
 @dataclass
@@ -67,6 +36,7 @@ class LoadedConnector:
     spec: SpecSource | None = None
     model: Connector | None = None
     folder: Path | None = None
+    readme_doc: Document | None = None  # the folder's readme.md, as text (not parsed)
 
     @property
     def title(self) -> str:
@@ -105,11 +75,15 @@ def load_connector(path: str | Path) -> LoadedConnector:
                                spec=source, model=model)
     if path.is_dir():
         return _load_folder(path)
+    from generator.source import read_json
+
     doc = read_json(path)
     return LoadedConnector(path.stem, doc.data, None, read_findings=list(doc.findings), swagger_doc=doc)
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
+    from generator.source import Document, find_file, read_json
+
     findings: list[Finding] = []
     swagger_path = find_file(folder, SWAGGER_NAME)
     props_path = find_file(folder, PROPERTIES_NAME)
@@ -122,10 +96,16 @@ def _load_folder(folder: Path) -> LoadedConnector:
         findings += swagger_doc.findings
     if props_doc is not None:
         findings += props_doc.findings
+    readme_path = find_file(folder, README_NAME)
+    readme_doc = (Document(str(readme_path), readme_path.read_bytes().decode("utf-8", errors="replace"))
+                  if readme_path else None)
     return LoadedConnector(folder.name, swagger_doc.data if swagger_doc else None,
                            props_doc.data if props_doc else None, read_findings=findings,
-                           swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder)
+                           swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder,
+                           readme_doc=readme_doc)
 
 
 def is_connector_folder(path: Path) -> bool:
+    from generator.source import find_file
+
     return path.is_dir() and find_file(path, SWAGGER_NAME) is not None

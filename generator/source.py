@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding, Severity, escape_token, pointer_of, split_pointer
+from generator.findings import Finding, Severity, escape_token, split_pointer
 
 BOM = "\ufeff"
 
@@ -27,10 +27,8 @@ class Document:
     text: str
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
-    _positions: dict[str, int] | None = field(default=None, repr=False)
-    _key_positions: dict[str, int] | None = field(default=None, repr=False)
+    _outline: _Outline | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
-    _duplicates: list[str] = field(default_factory=list, repr=False)
     offset_shift: int = 0
 
     @property
@@ -49,24 +47,80 @@ class Document:
         Falls back to the nearest ancestor that exists, so a finding about a missing member points
         at the object that should hold it.
         """
-        if self._positions is None:
-            self._positions, self._key_positions, dups = index_positions(self.text)
-            self._duplicates = dups
-        tokens = split_pointer(pointer)
-        while True:
-            current = pointer_of(*tokens)
-            table = self._key_positions if key and tokens else self._positions
-            if current in table:
-                return self.line_col(table[current])
-            if not tokens:
-                return (1, 1)
-            tokens.pop()
-            key = False
+        if self._outline is None:
+            self._outline = _Outline(self.text)
+        return self.line_col(self._outline.offset(split_pointer(pointer), key))
 
     def finding(self, code: str, severity: Severity, message: str, pointer: str = "",
                 hint: str = "", key: bool = False) -> Finding:
         line, col = self.locate(pointer, key=key)
         return Finding(code, severity, message, self.path, pointer, line, col, hint)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCAN = json.JSONDecoder().scan_once  # the C scanner: (value, end) of the value at an offset
+
+
+class _Outline:
+    """Where the keys and values of a valid JSON text start, worked out container by container
+    as findings ask: the C scanner skips every value a pointer does not enter, so placing a
+    finding costs a fraction of tokenising the whole file in Python."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.root = _SPACE.match(text, 0).end()
+        self.members: dict[int, dict[str, tuple[int, int]]] = {}
+
+    def offset(self, tokens: list[str], key: bool = False) -> int:
+        """Offset of the value at ``tokens`` (of its key with ``key``), else of the nearest
+        ancestor that exists."""
+        here = self.root
+        for depth, token in enumerate(tokens):
+            found = self.children(here).get(token)
+            if found is None:
+                return here
+            if key and depth == len(tokens) - 1:
+                return found[0]
+            here = found[1]
+        return here
+
+    def children(self, start: int) -> dict[str, tuple[int, int]]:
+        """(key offset, value offset) of each member of the container at ``start``, by its
+        pointer token; a repeated key keeps its first value and its last key (as the index did)."""
+        known = self.members.get(start)
+        if known is None:
+            opener = self.text[start:start + 1]
+            known = self._object(start) if opener == "{" else self._array(start) if opener == "[" else {}
+            self.members[start] = known
+        return known
+
+    def _object(self, start: int) -> dict[str, tuple[int, int]]:
+        text, found = self.text, {}
+        position = _SPACE.match(text, start + 1).end()
+        if text[position] == "}":
+            return found
+        while True:
+            key_start = position
+            name, position = json.decoder.scanstring(text, position + 1)
+            position = _SPACE.match(text, _SPACE.match(text, position).end() + 1).end()  # past ':'
+            earlier = found.get(name)
+            found[name] = (key_start, earlier[1] if earlier else position)
+            position = _SPACE.match(text, _SCAN(text, position)[1]).end()
+            if text[position] == "}":
+                return found
+            position = _SPACE.match(text, position + 1).end()  # past ','
+
+    def _array(self, start: int) -> dict[str, tuple[int, int]]:
+        text, found = self.text, {}
+        position = _SPACE.match(text, start + 1).end()
+        if text[position] == "]":
+            return found
+        while True:
+            found[str(len(found))] = (position, position)
+            position = _SPACE.match(text, _SCAN(text, position)[1]).end()
+            if text[position] == "]":
+                return found
+            position = _SPACE.match(text, position + 1).end()  # past ','
 
 
 _TOKEN = re.compile(
@@ -156,8 +210,8 @@ def parse_json_text(text: str, path: str = "<string>") -> Document:
                                     path, "", 1, 1, "flatten the document"))
         return doc
     if seen_duplicates:
-        doc.locate("")  # builds the index, which lists the duplicates exactly
-        for dup in doc._duplicates:
+        _, _, duplicates = index_positions(text)  # the pointers of the members that repeat a key
+        for dup in duplicates:
             doc.findings.append(doc.finding(
                 "DuplicateKey", Severity.ERROR,
                 f"duplicate key '{split_pointer(dup)[-1]}': JSON readers silently keep only the last one",

@@ -6,10 +6,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from openapi_spec_validator import validate as openapi_validate
 
+from generator.build import build_artifacts
 from generator.cli import main
 from generator.docs import from_json, read_page, to_json
 from generator.docs.commands import check_against_page
-from generator.pipeline import build_artifacts, load_connector
+from generator.pipeline import load_connector
 from generator.validate.pipeline import validate
 
 ROOT = Path(__file__).resolve().parents[1]

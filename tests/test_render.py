@@ -1,13 +1,12 @@
 """Rendering: values survive JSON escaping, output is deterministic, writes are all-or-nothing."""
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
 
+from generator.build import build_artifacts
 from generator.cli import main
-from generator.pipeline import build_artifacts
 from generator.render import render_connector, write_atomically
 from generator.spec.model import expand
 
@@ -86,23 +85,26 @@ def test_broken_spec_leaves_previous_artifacts(tmp_path, mini_spec):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_failed_write_leaves_previous_files(tmp_path, monkeypatch):
+def test_failed_write_leaves_previous_files(tmp_path):
     write_atomically(tmp_path, [("a.json", b"old a"), ("b.json", b"old b")])
-    calls = {"n": 0}
-    real_fsync = os.fsync
 
-    def failing_fsync(fd):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError(28, "No space left on device")
-        real_fsync(fd)
+    def files_then_disk_full():
+        yield "a.json", b"new a"
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "fsync", failing_fsync)
     with pytest.raises(OSError):
-        write_atomically(tmp_path, [("a.json", b"new a"), ("b.json", b"new b")])
+        write_atomically(tmp_path, files_then_disk_full())
     assert (tmp_path / "a.json").read_bytes() == b"old a"
     assert (tmp_path / "b.json").read_bytes() == b"old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"], "no temp files left"
+
+
+def test_write_fails_part_way_when_a_target_cannot_be_staged(tmp_path):
+    write_atomically(tmp_path, [("a.json", b"old a")])
+    with pytest.raises(OSError):  # the second file's folder does not exist
+        write_atomically(tmp_path, [("a.json", b"new a"), ("nosuchdir/b.json", b"new b")])
+    assert (tmp_path / "a.json").read_bytes() == b"old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"], "no temp files left"
 
 
 def test_check_detects_stale_and_fresh(tmp_path, mini_spec):

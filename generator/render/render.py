@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -19,8 +18,9 @@ from generator.spec.model import Connector
 TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
 
 
-@dataclass(frozen=True)
-class Artifact:
+class Artifact(NamedTuple):
+    """A file to write: its name in the output folder and its bytes."""
+
     name: str
     content: bytes
 

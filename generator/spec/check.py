@@ -3,31 +3,33 @@ defined references, path parameters matching their path). Findings carry the YAM
 
 from __future__ import annotations
 
-import difflib
 import json
+import os
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import jsonschema_rs
 
 from generator.findings import Finding
 from generator.spec.loader import SpecSource
 from generator.spec.model import METHODS
 
+SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spec.schema.json")
 PATH_VARIABLE = re.compile(r"{([^{}]+)}")
 
 
 @lru_cache(maxsize=1)
 def spec_schema() -> dict:
-    return json.loads(resources.files("generator.spec").joinpath("spec.schema.json").read_text("utf-8"))
+    with open(SCHEMA_PATH, encoding="utf-8") as stream:
+        return json.load(stream)
 
 
 @lru_cache(maxsize=1)
 def _validator():
-    # jsonschema-rs: compiled in ~2 ms and imported in ~20 ms, which keeps `pacgen build` near the
-    # cost of starting Python (the pure-Python jsonschema import alone takes ~130 ms).
+    # jsonschema-rs: every violation with its path, compiled in ~2 ms (the pure-Python jsonschema
+    # import alone takes ~130 ms). A fastjsonschema validator cached between runs was tried: its
+    # generated code took longer to run on ClickSend than jsonschema-rs takes to import.
+    import jsonschema_rs
+
     return jsonschema_rs.validator_for(spec_schema())
 
 
@@ -77,7 +79,7 @@ def _schema_at(schema_path) -> dict:
 def _unknown_keys(source: SpecSource, error, path: tuple):
     allowed = set(_schema_at(error.schema_path).get("properties", {}))
     for key in error.kind.unexpected:
-        guess = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+        guess = _close_matches(key, sorted(allowed), n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else (
             "allowed here: " + ", ".join(sorted(allowed)) + " and x-* extensions")
         yield source.finding("SpecUnknownKey", f"unknown key '{key}'", path + (key,), hint, key=True)
@@ -164,7 +166,13 @@ def _check_reference(source: SpecSource, ref: str, here: tuple) -> list[Finding]
     defined = source.data.get(section, {})
     if name in defined:
         return []
-    guess = difflib.get_close_matches(name, sorted(defined), n=1)
+    guess = _close_matches(name, sorted(defined), n=1)
     hint = f"did you mean '#/{section}/{guess[0]}'?" if guess else f"define '{name}' under {section}:"
     return [source.finding("SpecReferenceUndefined", f"'{ref}' refers to an undefined {section[:-1]}",
                            here, hint)]
+
+
+def _close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only a broken spec needs it; a valid one builds without importing it
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

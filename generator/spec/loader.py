@@ -7,11 +7,19 @@ errors (PyYAML would silently keep the last one). Dates stay strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from generator.findings import Finding, Severity
 
@@ -28,14 +36,15 @@ _SpecLoader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass
 class SpecSource:
-    """The spec's data plus where each element stands in the file."""
+    """The spec's data plus where each element stands in the file: ``values`` and ``keys`` map a
+    path of keys and indices to the (line, column) of the value or of its key."""
 
-    path: str
-    data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, path: str, data: Any):
+        self.path = path
+        self.data = data
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the element at ``path`` (or of its key), else of its nearest ancestor."""
@@ -64,22 +73,14 @@ class SpecError(Exception):
         self.findings = findings
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def load_spec_text(text: str, path: str = "<spec>") -> SpecSource:
     source = SpecSource(path, None)
     loader = _SpecLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            raise SpecError([Finding("SpecEmpty", Severity.ERROR, "the spec is empty", path, "", 1, 1,
-                                     "start from spec/clicksend.yaml or `pacgen import`")])
-        findings: list[Finding] = []
-        source.data = _build(loader, root, (), source, findings)
-        if findings:
-            raise SpecError(findings)
+        builder = _Builder(loader, source)
+        source.data = builder.document()
+        if builder.findings:
+            raise SpecError(builder.findings)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -106,6 +107,8 @@ def load_spec(path: str | Path) -> SpecSource:
 
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -113,66 +116,226 @@ _SCALAR_TAGS = {
 }
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, here: Path_, source: SpecSource,
-           findings: list[Finding]) -> Any:
-    source.values[here] = _mark(node)  # later wins, as explicit keys win over merged ones
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:
-            return node.value  # most values: skip PyYAML's constructor machinery
-        if node.tag not in _SCALAR_TAGS:
-            line, column = _mark(node)
-            findings.append(Finding("YamlTagNotAllowed", Severity.ERROR,
-                                    f"YAML tag {node.tag} is not allowed in a spec", source.path, "",
-                                    line, column, "write plain values; remove the tag"))
-            return None
-        return loader.construct_object(node)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            findings.append(_tag_finding(node, source))
-        return [_build(loader, item, here + (i,), source, findings) for i, item in enumerate(node.value)]
-    if node.tag != "tag:yaml.org,2002:map":
-        findings.append(_tag_finding(node, source))
-    if _check_duplicate_keys(node, source, findings):
-        loader.flatten_mapping(node)  # resolves `<<` merge keys; explicit keys win
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-            line, column = _mark(key_node)
-            findings.append(Finding("YamlKeyNotScalar", Severity.ERROR, "a key must be a plain value",
-                                    source.path, "", line, column, "use a plain string key"))
-            continue
-        # Keys are strings in JSON: `200:` and `true:` become "200" and "true".
-        key = key_node.value
-        child = here + (key,)
-        source.keys[child] = _mark(key_node)
-        result[key] = _build(loader, value_node, child, source, findings)
-    return result
+class _Builder:
+    """Builds the spec's data straight from the parser's events, noting where every key and value
+    starts (composing PyYAML nodes first and constructing from them cost more). Aliases give a
+    fresh copy of their anchor's value, placed where the anchor was written. Merge keys as YAML
+    defines them: merged keys first, in the order of the sources; of two sources that have the
+    same key, the earlier one wins; the mapping's own keys win over all."""
 
+    def __init__(self, loader: yaml.SafeLoader, source: SpecSource):
+        self.loader = loader
+        self.source = source
+        self.values, self.keys = source.values, source.keys
+        self.findings: list[Finding] = []
+        self.resolvers = loader.yaml_implicit_resolvers
+        self.tags: dict[str, str] = {}  # plain scalar → its tag; keys and values repeat a lot
+        self.constructors = loader.yaml_constructors
+        # Every position noted, in order (a later note of the same path wins):
+        # (table, path, (line, column)). Anchors keep theirs relative to the anchored node.
+        self.log: list[tuple[dict, tuple, tuple[int, int]]] = []
+        self.anchors: dict[str, tuple[Any, list]] = {}
 
-def _tag_finding(node: yaml.Node, source: SpecSource) -> Finding:
-    line, column = _mark(node)
-    return Finding("YamlTagNotAllowed", Severity.ERROR, f"YAML tag {node.tag} is not allowed in a spec",
-                   source.path, "", line, column, "write plain values; remove the tag")
+    # --- document ---------------------------------------------------------------------------
+    def document(self) -> Any:
+        next_event = self.loader.get_event
+        next_event()  # stream start
+        if isinstance(self.loader.peek_event(), StreamEndEvent):
+            raise SpecError([Finding("SpecEmpty", Severity.ERROR, "the spec is empty", self.source.path,
+                                     "", 1, 1, "start from spec/clicksend.yaml or `pacgen import`")])
+        next_event()  # document start
+        data = self.node(())
+        next_event()  # document end
+        extra = next_event()
+        if not isinstance(extra, StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", extra.start_mark)
+        for table, path, position in self.log:
+            table[path] = position
+        return data
 
+    def error(self, code: str, message: str, event, hint: str) -> None:
+        mark = event.start_mark
+        self.findings.append(Finding(code, Severity.ERROR, message, self.source.path, "",
+                                     mark.line + 1, mark.column + 1, hint))
 
-def _check_duplicate_keys(node: yaml.MappingNode, source: SpecSource, findings: list[Finding]) -> bool:
-    """Report keys written twice; True when the mapping has a `<<` merge key to resolve."""
-    seen: dict[str, yaml.Node] = {}
-    merges = False
-    for key_node, _ in node.value:
-        if key_node.tag == _MERGE:
-            merges = True
-            continue
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
-        name = key_node.value
-        if name in seen:
-            line, column = _mark(key_node)
-            first_line = seen[name].start_mark.line + 1
-            findings.append(Finding(
-                "DuplicateKey", Severity.ERROR,
-                f"duplicate key '{name}' (first defined on line {first_line})", source.path,
-                "", line, column, "remove one of them; YAML would silently keep only the last"))
+    # --- nodes ------------------------------------------------------------------------------
+    def node(self, here: tuple) -> Any:
+        event = self.loader.get_event()
+        if type(event) is AliasEvent:
+            value, relative = self.anchored(event)
+            self.log += [(table, here + rest, position) for table, rest, position in relative]
+            return _copy(value)
+        start = len(self.log)
+        mark = event.start_mark
+        self.log.append((self.values, here, (mark.line + 1, mark.column + 1)))
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = self.scalar(event)
+        elif kind is SequenceStartEvent:
+            value = self.sequence(event, here)
         else:
-            seen[name] = key_node
-    return merges
+            value = self.mapping(event, here)
+        if event.anchor is not None:
+            self.remember(event, value, self.relative(start, len(here)))
+        return value
+
+    def relative(self, start: int, cut: int) -> list:
+        """The positions noted since ``start``, with the first ``cut`` steps of their paths removed."""
+        return [(table, path[cut:], position) for table, path, position in self.log[start:]]
+
+    def scalar(self, event) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(event.value) if event.implicit[0] else _STR
+        if tag == _STR:
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            self.error("YamlTagNotAllowed", f"YAML tag {tag} is not allowed in a spec", event,
+                       "write plain values; remove the tag")
+            return None
+        return self.constructors[tag](self.loader, yaml.ScalarNode(tag, event.value))
+
+    def resolve(self, value: str) -> str:
+        """The tag of a plain scalar, as PyYAML's resolver gives it (without timestamps)."""
+        tag = self.tags.get(value)
+        if tag is None:
+            tag = next((tag for tag, pattern in self.resolvers.get(value[0] if value else "", ())
+                        if pattern.match(value)), _STR)
+            self.tags[value] = tag
+        return tag
+
+    def sequence(self, event, here: tuple) -> list:
+        if event.tag not in (None, "!", _SEQ):
+            self.error("YamlTagNotAllowed", f"YAML tag {event.tag} is not allowed in a spec", event,
+                       "write plain values; remove the tag")
+        items: list = []
+        peek = self.loader.peek_event
+        while type(peek()) is not SequenceEndEvent:
+            items.append(self.node(here + (len(items),)))
+        self.loader.get_event()
+        return items
+
+    def mapping(self, event, here: tuple) -> dict:
+        if event.tag not in (None, "!", _MAP):
+            self.error("YamlTagNotAllowed", f"YAML tag {event.tag} is not allowed in a spec", event,
+                       "write plain values; remove the tag")
+        loader, keys_table, log = self.loader, self.keys, self.log
+        explicit: dict[str, Any] = {}
+        merges: list[tuple[Any, list, Any]] = []
+        while type(loader.peek_event()) is not MappingEndEvent:
+            key_event = loader.get_event()
+            key = self.key(key_event)
+            if key is None:
+                self.skip()
+            elif key is _MERGE_KEY:
+                merges.append(self.merge_source(here))
+            else:
+                mark = key_event.start_mark
+                child = here + (key,)
+                if key in explicit:
+                    self.duplicate(key, child, key_event)
+                log.append((keys_table, child, (mark.line + 1, mark.column + 1)))
+                explicit[key] = self.node(child)
+        loader.get_event()
+        return self.merge(here, merges, explicit) if merges else explicit
+
+    def duplicate(self, key: str, child: tuple, event) -> None:
+        first = next(position for table, path, position in reversed(self.log)
+                     if table is self.keys and path == child)
+        self.error("DuplicateKey", f"duplicate key '{key}' (first defined on line {first[0]})", event,
+                   "remove one of them; YAML would silently keep only the last")
+
+    def key(self, event):
+        """The key's text; _MERGE_KEY for `<<`; None (after a finding) for a key that is not plain."""
+        if type(event) is ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.resolve(event.value) if event.implicit[0] else _STR
+            if tag == _MERGE:
+                return _MERGE_KEY
+            if tag in _SCALAR_TAGS:
+                return event.value  # keys are strings in JSON: `200:` and `true:` give "200", "true"
+        elif type(event) is not AliasEvent:
+            self.skip_rest(event)
+        self.error("YamlKeyNotScalar", "a key must be a plain value", event, "use a plain string key")
+        return None
+
+    # --- merge keys -------------------------------------------------------------------------
+    def merge_source(self, here: tuple) -> tuple[Any, list, Any]:
+        """The value of a `<<` key with its positions relative to it; they are noted only for the
+        keys the merge gives the mapping."""
+        event = self.loader.peek_event()
+        if type(event) is AliasEvent:
+            self.loader.get_event()
+            value, relative = self.anchored(event)
+            return _copy(value), relative, event
+        start = len(self.log)
+        value = self.node(here)
+        relative = self.relative(start, len(here))
+        del self.log[start:]
+        return value, relative, event
+
+    def merge(self, here: tuple, merges: list, explicit: dict) -> dict:
+        sources: list[tuple[dict, list]] = []
+        for value, relative, event in merges:
+            if isinstance(value, dict):
+                sources.append((value, relative))
+            elif isinstance(value, list) and all(isinstance(item, dict) for item in value):
+                for index, item in enumerate(value):
+                    sources.append((item, [(table, rest[1:], position) for table, rest, position in relative
+                                           if rest and rest[0] == index]))
+            else:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", None,
+                    "expected a mapping or a list of mappings for merging, but found "
+                    + ("a list with other items" if isinstance(value, list) else "a single value"),
+                    event.start_mark)
+        result: dict[str, Any] = {}
+        for value, _ in sources:
+            for key, item in value.items():
+                result.setdefault(key, item)  # the first source that has a key gives its value
+        for _, relative in reversed(sources):  # so the first source's positions win
+            self.log += [(table, here + rest, position) for table, rest, position in relative
+                         if rest and rest[0] not in explicit]  # the mapping's own keys win
+        result.update(explicit)
+        return result
+
+    # --- anchors and aliases ----------------------------------------------------------------
+    def remember(self, event, value: Any, relative: list) -> None:
+        if event.anchor in self.anchors:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {event.anchor!r}", None, "second occurrence", event.start_mark)
+        self.anchors[event.anchor] = (value, relative)
+
+    def anchored(self, event) -> tuple[Any, list]:
+        if event.anchor not in self.anchors:
+            raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
+                                              event.start_mark)
+        return self.anchors[event.anchor]
+
+    # --- skipping -----------------------------------------------------------------------------
+    def skip(self) -> None:
+        """Consume one node's events without building it (the value of a refused key)."""
+        self.skip_rest(self.loader.get_event())
+
+    def skip_rest(self, event) -> None:
+        depth = 1 if isinstance(event, (SequenceStartEvent, MappingStartEvent)) else 0
+        while depth:
+            event = self.loader.get_event()
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                depth -= 1
+
+
+_MERGE_KEY = object()
+
+
+def _copy(value: Any) -> Any:
+    """A fresh copy of plain YAML data, so that no two places in the spec share one object."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
