@@ -7,7 +7,6 @@ so validation findings can point back at the YAML line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.findings import escape_token
@@ -39,14 +38,16 @@ METADATA_NAMES = (("website", "Website"), ("privacyPolicy", "Privacy policy"), (
 
 
 
-@dataclass
 class Connector:
-    """Both documents plus what only the spec knows (throttling) and where things came from."""
+    """Both documents plus what only the spec knows (throttling) and where things came from:
+    ``origins`` maps a swagger pointer to the spec path it was expanded from."""
 
-    swagger: dict
-    properties: dict
-    throttling: list[dict] | None = None
-    origins: dict[str, tuple] = field(default_factory=dict)
+    def __init__(self, swagger: dict, properties: dict, throttling: list[dict] | None = None,
+                 origins: dict[str, tuple] | None = None):
+        self.swagger = swagger
+        self.properties = properties
+        self.throttling = throttling
+        self.origins = origins if origins is not None else {}
 
     @property
     def title(self) -> str:
@@ -127,15 +128,18 @@ class _Expander:
                 paths[path] = {}
                 self.note(pointer, ("operations", index, method))
             paths[path][method] = self.operation(op, f"{pointer}/{method}", ("operations", index))
-        for path, extra in spec.get("paths", {}).items():
+        section = spec.get("paths", {})
+        paths = {path: paths.get(path, {}) for path in path_order(list(paths), list(section))}
+        for path, extra in section.items():
             pointer = f"/paths/{escape_token(path)}"
-            item = paths.setdefault(path, {})
+            item: dict[str, Any] = {}  # path-level members first, as Swagger documents usually have them
             for key, value in extra.items():
                 if key == "parameters":
                     item[key] = [self.parameter(p, f"{pointer}/parameters/{i}", ("paths", path, key, i))
                                  for i, p in enumerate(value)]
                 else:
                     item[key] = value
+            paths[path] = {**item, **paths[path]}
             self.note(pointer, ("paths", path))
         return paths
 
@@ -241,9 +245,24 @@ class _Expander:
         return {"properties": props}
 
 
+def path_order(operation_paths: list[str], section_paths: list[str]) -> list[str]:
+    """Operations' paths in their order; a path only in `paths:` comes where `paths:` lists it,
+    after every operation path listed before it there (so an importer can keep any order)."""
+    order: list[str] = []
+    pending = list(operation_paths)
+    for path in section_paths:
+        if path in pending:
+            upto = pending.index(path) + 1
+            order += pending[:upto]
+            del pending[:upto]
+        elif path not in operation_paths:
+            order.append(path)
+    return order + pending
+
+
 def connection_parameter(param: dict) -> dict:
     """`{type, title, description, required}` → apiProperties' connection parameter shape."""
-    out: dict[str, Any] = {"type": param["type"]}
+    out: dict[str, Any] = {}
     ui: dict[str, Any] = {}
     for key, name in (("title", "displayName"), ("description", "description"), ("tooltip", "tooltip")):
         if key in param:
@@ -255,10 +274,11 @@ def connection_parameter(param: dict) -> dict:
             ui["constraints"] = {**ui["constraints"], **value}
         else:
             ui[key] = value
-    if ui:
-        out["uiDefinition"] = ui
-    for key, value in param.items():
-        if key not in ("type", "title", "description", "tooltip", "required", "uiDefinition"):
+    for key, value in param.items():  # the spec's order; uiDefinition where it first speaks of it
+        if key in ("title", "description", "tooltip", "required", "uiDefinition"):
+            if ui and "uiDefinition" not in out:
+                out["uiDefinition"] = ui
+        else:
             out[key] = value
     return out
 

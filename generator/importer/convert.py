@@ -1,0 +1,95 @@
+"""Connector folder → spec text, and spec text → the documents `pacgen build` would write, so an
+import can be checked against the connector it came from."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.findings import Finding
+from generator.importer.emit import emit_spec
+from generator.importer.inverse import Note, first_difference, invert
+from generator.importer.reader import ConnectorFiles, read_connector
+from generator.render import render_connector
+from generator.source import find_file
+from generator.spec.check import check_spec
+from generator.spec.loader import SpecError, load_spec_text
+from generator.spec.model import expand
+
+
+@dataclass
+class Imported:
+    text: str
+    spec: dict
+    notes: list[Note]
+    files: ConnectorFiles
+    warnings: list[Finding] = field(default_factory=list)
+
+    @property
+    def lossy(self) -> list[Note]:
+        return [note for note in self.notes if note.lossy]
+
+
+def import_connector(folder: str | Path, spec_path: str | Path | None = None) -> Imported:
+    """The spec for the connector in ``folder``; icon/script paths are relative to ``spec_path``."""
+    files = read_connector(folder)
+    return import_files(files, spec_path)
+
+
+def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> Imported:
+    base = Path(spec_path).parent if spec_path is not None else files.folder
+    extras = {key: _relative(path, base) for key, path in files.extras.items()}
+    inverse = invert(files.swagger, files.properties, extras)
+    header = [f"Imported by `pacgen import` from {files.folder.name}."]
+    if find_file(files.folder, "readme.md") is not None:
+        header.append("readme.md was not imported: its prose goes under `readme:` in the spec.")
+    if inverse.lossy:
+        header.append("Not expressible in a spec (the rebuilt connector will differ):")
+        header += [f"  - {_where(note.path)}{note.text}" for note in inverse.lossy]
+    comments: dict[tuple, list[str]] = {}
+    for note in inverse.notes:
+        if not note.lossy and note.path:
+            comments.setdefault(note.path, []).append(note.text)
+    text = emit_spec(inverse.spec, comments, header)
+    return Imported(text, inverse.spec, inverse.notes, files, files.warnings)
+
+
+def _where(path: tuple) -> str:
+    return "/".join(str(token) for token in path) + ": " if path else ""
+
+
+def _relative(path: Path, base: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+
+
+def same_import(imported: Imported, swagger: Any, properties: Any) -> bool:
+    """Does importing these documents give the same spec again (same values, same key order)?
+    The text is a function of the spec data and the notes, so comparing those suffices."""
+    again = invert(swagger, properties, {k: imported.spec[k] for k in ("icon", "script") if k in imported.spec})
+    return (json.dumps(again.spec) == json.dumps(imported.spec)
+            and [(n.path, n.text) for n in again.notes] == [(n.path, n.text) for n in imported.notes])
+
+
+def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]:
+    """The swagger and apiProperties values `pacgen build` renders from spec ``text`` (SpecError)."""
+    source = load_spec_text(text, name)
+    findings = check_spec(source)
+    if findings:
+        raise SpecError(findings)
+    artifacts = {a.name: a.content for a in render_connector(expand(source.data))}
+    return (json.loads(artifacts["apiDefinition.swagger.json"]),
+            json.loads(artifacts["apiProperties.json"]))
+
+
+def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
+    """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None."""
+    found = first_difference(files.swagger, swagger)
+    if found is not None:
+        return f"apiDefinition.swagger.json#{found}"
+    if files.properties is None:
+        return "apiProperties.json (absent from the original)"
+    found = first_difference(files.properties, properties)
+    return None if found is None else f"apiProperties.json#{found}"

@@ -1,0 +1,225 @@
+"""Spec data → YAML text a maintainer would write: block style, keys in the given order, multi-line
+text as literal blocks, short leaf objects on one line, comments just above what they are about.
+
+A small emitter of our own: PyYAML's representer costs more than everything else in a corpus round
+trip, and the spec needs only JSON values. Strings are written plain only when YAML reads them back
+as the same string (never "yes", "1.0", "null", dates, ...); otherwise single- or double-quoted.
+Floats always keep a dot (1.0 stays a float), integers of any size stay exact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+INDENT = "  "
+FLOW_WIDTH = 100  # a leaf object or list is written on one line when the line stays this short
+_resolver = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+_RESOLVED_FIRST = frozenset(first for first in _resolver.yaml_implicit_resolvers if first) \
+    if None not in _resolver.yaml_implicit_resolvers else None
+# Characters YAML cannot hold raw in a quoted scalar, or reads as line breaks.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                            "\U00010000-\U0010ffff]")
+_NOT_PLAIN_BLOCK = re.compile(r"[\t\"\\`]|: |:$| #|\s$|^[^\w/.($]")  # {}[], only matter in flow
+_NOT_PLAIN_FLOW = re.compile(r"[\[\]{},\t\"\\`:?#]|\s$|^[^\w/.($]")
+
+
+def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None) -> str:
+    """``data`` (JSON values) as block YAML; ``comments`` by spec path (keys and list indices)."""
+    lines: list[str] = []
+    _Emitter(lines, comments or {}).node(data, (), 0)
+    return "\n".join(lines) + "\n"
+
+
+def emit_spec(spec: dict, comments: dict[tuple, list[str]], header: list[str]) -> str:
+    head = "".join(f"# {line}\n" if line else "#\n" for line in header)
+    return head + dump_yaml(spec, comments)
+
+
+class _Emitter:
+    def __init__(self, lines: list[str], comments: dict[tuple, list[str]]) -> None:
+        self.lines = lines
+        self.comments = comments
+        # Objects holding a commented member are written in block style, so the comment has a line.
+        self.commented = {path[:end] for path in comments for end in range(len(path))}
+
+    def comment(self, path: tuple, depth: int) -> None:
+        for text in self.comments.get(path, ()):
+            for line in text.splitlines() or [""]:
+                self.lines.append(f"{INDENT * depth}# {line}".rstrip())
+
+    def node(self, value: Any, path: tuple, depth: int) -> None:
+        """A top-level value (the spec is a mapping; anything else is written on one line)."""
+        if isinstance(value, dict) and value:
+            self.mapping(value, path, depth, "")
+        elif isinstance(value, list) and value:
+            self.sequence(value, path, depth)
+        else:
+            self.lines.append(scalar(value, flow=False) if not isinstance(value, (dict, list))
+                              else ("{}" if isinstance(value, dict) else "[]"))
+
+    def mapping(self, value: dict, path: tuple, depth: int, first_prefix: str) -> None:
+        """Members at ``depth``; the first line starts with ``first_prefix`` (a list item's "- ")."""
+        pad = INDENT * depth
+        for index, (key, member) in enumerate(value.items()):
+            here = path + (key,)
+            lead = first_prefix if index == 0 and first_prefix else pad
+            if not (index == 0 and first_prefix):
+                self.comment(here, depth)
+            self.member(lead + key_text(key) + ":", member, here, depth)
+
+    def member(self, head: str, value: Any, path: tuple, depth: int) -> None:
+        """``head`` ("key:" or "-") followed by the value, inline or as a nested block."""
+        inline = None if path in self.commented and isinstance(value, (dict, list)) \
+            else inline_text(value, len(head) + 1)
+        if inline is not None:
+            self.lines.append(f"{head} {inline}")
+        elif isinstance(value, str):
+            self.literal(head, value, depth + 1)
+        elif isinstance(value, dict):
+            if head.endswith("-"):
+                first_key = next(iter(value))
+                self.comment(path + (first_key,), depth)
+                self.mapping(value, path, depth + 1, head + " ")
+            else:
+                self.lines.append(head)
+                self.mapping(value, path, depth + 1, "")
+        else:
+            self.lines.append(head)
+            self.sequence(value, path, depth + 1)
+
+    def sequence(self, value: list, path: tuple, depth: int) -> None:
+        pad = INDENT * depth
+        for index, item in enumerate(value):
+            self.comment(path + (index,), depth)
+            self.member(pad + "-", item, path + (index,), depth)
+
+    def literal(self, head: str, value: str, depth: int) -> None:
+        chomp = "" if value.endswith("\n") else "-"
+        self.lines.append(f"{head} |{chomp}")
+        pad = INDENT * depth
+        body = value[:-1] if value.endswith("\n") else value
+        self.lines.extend(pad + line if line else "" for line in body.split("\n"))
+
+
+def inline_text(value: Any, used: int) -> str | None:
+    """The value on the same line as its key, or None when it needs a block of its own."""
+    if isinstance(value, str):
+        return None if literal_ok(value) else scalar(value, flow=False)
+    if not isinstance(value, (dict, list)):
+        return scalar(value, flow=False)
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    flow = flow_text(value)
+    if flow is None or used + len(flow) > FLOW_WIDTH:
+        return None
+    return flow
+
+
+def flow_text(value: dict | list) -> str | None:
+    """A leaf object or list of scalars as `{a: 1, b: x}` / `[a, b]`; None when not a leaf."""
+    if len(value) > FLOW_WIDTH // 4:
+        return None
+    parts = []
+    for key, item in (value.items() if isinstance(value, dict) else enumerate(value)):
+        if isinstance(item, (dict, list)):
+            if item:
+                return None
+            text = "{}" if isinstance(item, dict) else "[]"
+        elif isinstance(item, str) and "\n" in item:
+            return None
+        else:
+            text = scalar(item, flow=True)
+        parts.append(f"{key_text(key, flow=True)}: {text}" if isinstance(value, dict) else text)
+        if sum(map(len, parts)) > FLOW_WIDTH:
+            return None
+    return "{" + ", ".join(parts) + "}" if isinstance(value, dict) else "[" + ", ".join(parts) + "]"
+
+
+def literal_ok(value: str) -> bool:
+    """Multi-line text that a literal block (`|` / `|-`) carries exactly."""
+    if "\n" not in value or value.endswith("\n\n") or value.startswith((" ", "\n")) \
+            or "\r" in value or "\t" in value:
+        return False
+    if _NOT_PRINTABLE.search(value.replace("\n", "")):
+        return False
+    return all(line == line.rstrip() for line in value.split("\n"))
+
+
+@lru_cache(maxsize=16384)
+def key_text(key: str, flow: bool = False) -> str:
+    # The spec loader keeps every key as the text written (`200:` is "200"), so keys need quotes only
+    # where YAML syntax does; "<<" would be a merge key.
+    key = str(key)
+    if key and len(key) < 1000 and not (_NOT_PLAIN_FLOW if flow else _NOT_PLAIN_BLOCK).search(key) \
+            and not _NOT_PRINTABLE.search(key) and "\n" not in key \
+            and not key.startswith(("<<", "-", "?", "=")):
+        return key
+    return quoted(key)
+
+
+def scalar(value: Any, flow: bool) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return float_text(value)
+    return string_text(value, flow)
+
+
+def float_text(value: float) -> str:
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value).lower()
+    if "." not in text and "e" in text:
+        text = text.replace("e", ".0e", 1)  # YAML 1.1 floats need the dot: 1e-07 → 1.0e-07
+    if "e" in text and text.split("e")[1][0] not in "+-":
+        text = text.replace("e", "e+", 1)
+    return text
+
+
+def string_text(value: str, flow: bool) -> str:
+    if plain_ok(value, flow):
+        return value
+    return quoted(value)
+
+
+@lru_cache(maxsize=65536)
+def plain_ok(value: str, flow: bool) -> bool:
+    if not value or (_NOT_PLAIN_FLOW if flow else _NOT_PLAIN_BLOCK).search(value):
+        return False
+    if _NOT_PRINTABLE.search(value) or value.startswith(("-", "?", ":", "<<")) or "\n" in value:
+        return False
+    if _RESOLVED_FIRST is not None and value[0] not in _RESOLVED_FIRST:  # PyYAML picks its resolvers by the first character
+        return True
+    return _resolver.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+
+
+def quoted(value: str) -> str:
+    if not _NOT_PRINTABLE.search(value) and "\n" not in value and "\t" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return _double_quoted(value)
+
+
+def _double_quoted(value: str) -> str:
+    # JSON string escapes are valid YAML escapes; YAML additionally needs its non-printable
+    # characters (and the Unicode line breaks) escaped.
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

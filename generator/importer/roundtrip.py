@@ -1,0 +1,98 @@
+"""Import each connector, build the spec in memory, compare with the original documents, and import
+the rebuilt connector again (it must give the same spec)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.importer.convert import build_documents, compare, import_files, same_import
+from generator.importer.reader import SWAGGER_NAME, ConnectorFiles, ImportError_, read_connector
+from generator.render import RenderError
+from generator.source import find_file
+from generator.spec.loader import SpecError
+
+
+@dataclass
+class Outcome:
+    folder: Path
+    status: str  # "exact", "differing" or "unparseable"
+    where: str = ""  # first differing FILE#POINTER
+    reason: str = ""
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    jobs: int = 1
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def parseable(self) -> int:
+        return len(self.outcomes) - self.count("unparseable")
+
+    @property
+    def exact_share(self) -> float:
+        return self.count("exact") / self.parseable if self.parseable else 1.0
+
+
+def connector_folders(paths: Iterable[str | Path]) -> list[Path]:
+    """Connector folders named directly or found (recursively) below the given folders, sorted."""
+    found: set[Path] = set()
+    for path in map(Path, paths):
+        if find_file(path, SWAGGER_NAME) is not None:
+            found.add(path)
+            continue
+        for swagger in path.rglob("*"):
+            if swagger.name.lower() == SWAGGER_NAME.lower() and swagger.is_file():
+                found.add(swagger.parent)
+    return sorted(found)
+
+
+def round_trip(folder: Path) -> Outcome:
+    try:
+        files = read_connector(folder)
+    except ImportError_ as exc:
+        first = exc.findings[0]
+        return Outcome(folder, "unparseable", reason=f"{first.code} at {first.line}:{first.column}")
+    return round_trip_files(files)
+
+
+def round_trip_files(files: ConnectorFiles) -> Outcome:
+    imported = import_files(files)
+    try:
+        swagger, properties = build_documents(imported.text)
+    except SpecError as exc:
+        first = exc.findings[0]
+        return Outcome(files.folder, "differing", f"spec:{first.line}:{first.column}",
+                       f"the imported spec does not build: {first.code} {first.message}")
+    except RenderError as exc:
+        return Outcome(files.folder, "differing", "render", f"the imported spec does not render: {exc}")
+    where = compare(files, swagger, properties)
+    if where is not None:
+        reason = "; ".join(n.text for n in imported.lossy) or "not explained by the importer"
+        return Outcome(files.folder, "differing", where, reason)
+    if not same_import(imported, swagger, properties):
+        return Outcome(files.folder, "differing", "import(build(import(x)))",
+                       "importing the rebuilt connector gives a different spec")
+    return Outcome(files.folder, "exact")
+
+
+def run(paths: Iterable[str | Path], jobs: int | None = None) -> Summary:
+    """Round-trip every connector below ``paths``, on ``jobs`` processes (default: one per CPU)."""
+    started = time.perf_counter()
+    folders = connector_folders(paths)
+    jobs = min(jobs or os.cpu_count() or 1, len(folders) or 1)
+    if jobs <= 1:
+        outcomes = [round_trip(folder) for folder in folders]
+    else:
+        with ProcessPoolExecutor(jobs) as pool:
+            outcomes = list(pool.map(round_trip, folders, chunksize=4))
+    return Summary(outcomes, time.perf_counter() - started, jobs)
