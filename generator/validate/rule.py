@@ -35,7 +35,8 @@ import inspect
 import pkgutil
 import re
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
@@ -65,6 +66,9 @@ class Rule:
     code: ClassVar[str] = ""
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ""
+    #: Where the rule comes from: "microsoft-validator" (Microsoft's Swagger Validator rule IDs),
+    #: "coding-standards", "string-guidance" (Microsoft's connector guidance) or "pacgen".
+    source: ClassVar[str] = "microsoft-validator"
     #: True when the rule cannot be judged from the files alone; the docstring says why.
     offline: ClassVar[bool] = True
     #: Which nodes a handler needs, by kind: the handler for kind K runs only on nodes that have at
@@ -95,7 +99,7 @@ class Rule:
         if wanted is None:
             return True
         exact, prefixes = _split_patterns(wanted)
-        return any(key in exact or key.startswith(prefixes) for key in keys)
+        return any(key in exact or (isinstance(key, str) and key.startswith(prefixes)) for key in keys)
 
     @classmethod
     def doc(cls) -> str:
@@ -145,6 +149,7 @@ class Context:
     properties: Any
     findings: list[Finding]
     current_rule: type[Rule] | None = None
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def report(self, pointer: str, message: str, hint: str = "",
                severity: Severity | None = None) -> None:
@@ -180,6 +185,37 @@ class Context:
         return found
 
     @cached_property
+    def document_keys(self) -> frozenset:
+        """Every member name used anywhere in the swagger: one pass that lets a rule about a rare
+        extension skip a connector that never mentions it."""
+        found: set = set()
+        dicts = [self.swagger] if isinstance(self.swagger, dict) else []
+        lists = [self.swagger] if isinstance(self.swagger, list) else []
+        while dicts or lists:  # plain loops: this visits every node of the swagger
+            while dicts:
+                node = dicts.pop()
+                found.update(node)
+                for value in node.values():
+                    if isinstance(value, dict):
+                        dicts.append(value)
+                    elif isinstance(value, list):
+                        lists.append(value)
+            while lists:
+                for value in lists.pop():
+                    if isinstance(value, dict):
+                        dicts.append(value)
+                    elif isinstance(value, list):
+                        lists.append(value)
+        return frozenset(found)
+
+    def memo(self, key: Any, build: Callable[[Context], Any]) -> Any:
+        """``build(self)``, computed once per connector for every rule that asks with ``key``
+        (indexes several rules share, e.g. operations by operationId)."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]
+
+    @cached_property
     def connection_parameters(self) -> dict:
         props = self.properties.get("properties") if isinstance(self.properties, dict) else None
         params = props.get("connectionParameters") if isinstance(props, dict) else None
@@ -197,6 +233,8 @@ def _import_rule_modules() -> None:
     from generator.validate import rules as package
 
     for module in pkgutil.iter_modules(package.__path__):
+        if module.name.startswith("_"):
+            continue  # helpers the rule modules share (rules/_shared.py), not rules
         importlib.import_module(f"{package.__name__}.{module.name}")
 
 
@@ -208,21 +246,53 @@ def _split_patterns(patterns: frozenset[str]) -> tuple[frozenset[str], tuple[str
 
 class Plan:
     """Which rules' handlers run on which nodes: worked out once per selection of rules and once
-    per node shape (kind, schema role, keys in order), then reused for every node of that shape."""
+    per node shape (kind, schema role, keys in order), then reused for every node of that shape.
+    A new shape costs a few dictionary lookups per key (a corpus has thousands of shapes), not a
+    question to every rule; ``Rule.wants`` gives the same answers, one rule at a time."""
 
     def __init__(self, rules: tuple[type[Rule], ...], every_node: bool = False):
         self.subscribers = {kind: [rule for rule in rules if kind in rule.handlers()] for kind in KINDS}
         self.every_node = every_node
         self._chosen: dict[tuple, tuple[int, ...]] = {}
+        self._always: dict[str, frozenset[int]] = {}
+        self._by_key: dict[str, dict[str, set[int]]] = {}
+        self._by_prefix: dict[str, dict[str, set[int]]] = {}
+        for kind, subscribers in self.subscribers.items():
+            always, by_key, by_prefix = set(), {}, {}
+            for index, rule in enumerate(subscribers):
+                wanted = rule.keys.get(kind)
+                if wanted is None or every_node:
+                    always.add(index)
+                    continue
+                exact, prefixes = _split_patterns(wanted)
+                for key in exact:
+                    by_key.setdefault(key, set()).add(index)
+                for prefix in prefixes:
+                    by_prefix.setdefault(prefix, set()).add(index)
+            self._always[kind] = frozenset(always)
+            self._by_key[kind], self._by_prefix[kind] = by_key, by_prefix
+        self._roles = {index: rule.schema_roles for index, rule in enumerate(self.subscribers["schema"])
+                       if rule.schema_roles is not None and not every_node}
 
     def chosen(self, kind: str, role: str, keys: tuple) -> tuple[int, ...]:
         shape = (kind, role, keys)
         found = self._chosen.get(shape)
         if found is None:
-            found = tuple(index for index, rule in enumerate(self.subscribers[kind])
-                          if self.every_node or rule.wants(kind, role, keys))
-            self._chosen[shape] = found
+            found = self._chosen[shape] = self._choose(kind, role, keys)
         return found
+
+    def _choose(self, kind: str, role: str, keys: tuple) -> tuple[int, ...]:
+        chosen = set(self._always[kind])
+        by_key, by_prefix = self._by_key[kind], self._by_prefix[kind]
+        for key in keys:
+            chosen |= by_key.get(key, _NONE)
+            if by_prefix and isinstance(key, str):
+                for prefix, indices in by_prefix.items():
+                    if key.startswith(prefix):
+                        chosen |= indices
+        if kind == "schema" and self._roles:
+            chosen = {index for index in chosen if role in self._roles.get(index, (role,))}
+        return tuple(sorted(chosen))
 
 
 @lru_cache(maxsize=8)
@@ -230,6 +300,7 @@ def plan_for(rules: tuple[type[Rule], ...], every_node: bool = False) -> Plan:
     return Plan(rules, every_node)
 
 
+_NONE: frozenset[int] = frozenset()
 _WHOLE_DOCUMENT_KINDS = frozenset({"document", "properties"})
 
 

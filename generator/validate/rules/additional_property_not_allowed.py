@@ -1,5 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 #: The members each of Microsoft's extension objects may have (no others, not even x-...).
 EXTENSION_MEMBERS = {
@@ -51,6 +52,8 @@ class AdditionalPropertyNotAllowed(Rule):
     code = "AdditionalPropertyNotAllowed"
     severity = Severity.ERROR
     summary = "Microsoft extension objects and apiProperties carry only their defined members"
+    keys = {**node_keys(*EXTENSION_MEMBERS, *ENTRY_MEMBERS),
+            "operation": frozenset({"x-ms-pageable", "x-ms-api-annotation"})}
 
     def _check(self, ctx, holder, allowed, pointer, where, case_insensitive=False):
         if not isinstance(holder, dict):

@@ -40,6 +40,7 @@ class AdditionalPropertyNotAllowedAdjacentToRef(Rule):
     code = "AdditionalPropertyNotAllowedAdjacentToRef"
     severity = Severity.ERROR
     summary = "no other members beside '$ref' in parameter and response references"
+    keys = {"path_item": frozenset({"parameters"}), "operation": frozenset({"parameters", "responses"})}
 
     def _check(self, ctx, node, pointer, what):
         if not isinstance(node, dict) or "$ref" not in node:

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.exclusive_maximum_requires_maximum import describe_parameter
+from generator.validate.rules._shared import describe_parameter
 
 
 class AllowEmptyValueOnlyValidForQueryFormData(Rule):
@@ -33,6 +33,7 @@ class AllowEmptyValueOnlyValidForQueryFormData(Rule):
     code = "AllowEmptyValueOnlyValidForQueryFormData"
     severity = Severity.ERROR
     summary = "'allowEmptyValue' is used only on query and formData parameters"
+    keys = {"parameter": frozenset({"allowEmptyValue"})}
 
     def parameter(self, ctx, param):
         if "allowEmptyValue" in param.node and param.location not in ("query", "formData"):

@@ -1,13 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def replacement_of(op):
-    """The ``replacement`` object of an operation's x-ms-api-annotation, or None."""
-    annotation = op.node.get("x-ms-api-annotation")
-    if not isinstance(annotation, dict):
-        return None
-    return annotation.get("replacement")
+from generator.validate.rules._shared import replacement_of
 
 
 class ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations(Rule):
@@ -40,6 +33,7 @@ class ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations(Rule):
     code = "ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations"
     severity = Severity.ERROR
     summary = "x-ms-api-annotation 'replacement' appears only on deprecated operations"
+    keys = {"operation": frozenset({"x-ms-api-annotation"})}
 
     def operation(self, ctx, op):
         if replacement_of(op) is None or op.node.get("deprecated") is True:

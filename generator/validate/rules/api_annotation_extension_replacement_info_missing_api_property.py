@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.api_annotation_extension_replacement_info_for_non_deprecated_operations import (  # noqa: E501
+from generator.validate.rules._shared import (  # noqa: E501
     replacement_of,
 )
 
@@ -35,6 +35,7 @@ class ApiAnnotationExtensionReplacementInfoMissingApiProperty(Rule):
     code = "ApiAnnotationExtensionReplacementInfoMissingApiProperty"
     severity = Severity.ERROR
     summary = "x-ms-api-annotation 'replacement' names the 'api' of the successor"
+    keys = {"operation": frozenset({"x-ms-api-annotation"})}
 
     def operation(self, ctx, op):
         replacement = replacement_of(op)

@@ -1,24 +1,22 @@
-"""ArrayDuplicateValue, plus ``canonical`` (a hashable, type-exact key for any JSON value) used by
-the enum rules of this set."""
+"""ArrayDuplicateValue (``canonical``, the JSON value key it uses, is in ``_shared``)."""
 
 from __future__ import annotations
 
-import json
-
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def canonical(value) -> str:
-    """A key that tells JSON values apart exactly (``1``, ``1.0``, ``true`` and ``"1"`` differ)."""
-    return json.dumps(value, sort_keys=True, default=str)
-
+from generator.validate.rules._shared import canonical
 
 #: Arrays whose items Swagger 2.0 declares unique, by where they occur.
 SCHEMA_ARRAYS = ("enum", "required")
 PARAMETER_ARRAYS = ("enum",)
 OPERATION_ARRAYS = ("tags", "consumes", "produces", "schemes")
 DOCUMENT_ARRAYS = ("consumes", "produces", "schemes")
+
+
+def _plainly_unique(values: list) -> bool:
+    """True for a list of distinct strings (most enum and required lists): no need to build a
+    ``canonical`` key per value."""
+    return all(type(value) is str for value in values) and len(set(values)) == len(values)
 
 
 class ArrayDuplicateValue(Rule):
@@ -52,6 +50,8 @@ class ArrayDuplicateValue(Rule):
     code = "ArrayDuplicateValue"
     severity = Severity.ERROR
     summary = "enum, required, tags, consumes, produces and schemes arrays have no repeated values"
+    keys = {"schema": frozenset(SCHEMA_ARRAYS), "parameter": frozenset(PARAMETER_ARRAYS),
+            "operation": frozenset(OPERATION_ARRAYS)}
 
     def document(self, ctx, doc):
         self._check(ctx, doc, "", DOCUMENT_ARRAYS, "the swagger")
@@ -71,7 +71,7 @@ class ArrayDuplicateValue(Rule):
     def _check(ctx, node, pointer, keys, label):
         for key in keys:
             values = node.get(key)
-            if not isinstance(values, list):
+            if not isinstance(values, list) or _plainly_unique(values):
                 continue
             seen = set()
             for index, value in enumerate(values):

@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 
 def _is_array(node) -> bool:
@@ -27,6 +28,7 @@ class ArrayHasNoItems(Rule):
     code = "ArrayHasNoItems"
     severity = Severity.ERROR
     summary = "every array schema, parameter and header defines items"
+    keys = node_keys("type")
 
     def parameter(self, ctx, param):
         node = param.node

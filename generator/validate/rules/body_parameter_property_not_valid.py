@@ -1,12 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-
-#: Members of a non-body parameter that a body parameter expresses through its ``schema``.
-NON_BODY_KEYWORDS = ("type", "format", "items", "collectionFormat", "default", "maximum",
-                     "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
-                     "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf",
-                     "allowEmptyValue", "properties", "additionalProperties", "allOf", "example",
-                     "readOnly", "title")
+from generator.validate.rules._shared import NON_BODY_KEYWORDS
 
 
 class BodyParameterPropertyNotValid(Rule):
@@ -39,6 +33,7 @@ class BodyParameterPropertyNotValid(Rule):
     code = "BodyParameterPropertyNotValid"
     severity = Severity.ERROR
     summary = "body parameters use 'schema', not 'type'/'format'/'items'/..."
+    keys = {"parameter": frozenset(NON_BODY_KEYWORDS)}
 
     def parameter(self, ctx, param):
         if param.location != "body":

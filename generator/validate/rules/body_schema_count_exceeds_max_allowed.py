@@ -1,27 +1,62 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import inline_schemas
 
 MAX_SCHEMAS = 512
 
 
-def _children(node):
-    props = node.get("properties")
-    if isinstance(props, dict):
-        yield from props.values()
-    items = node.get("items")
-    if isinstance(items, dict):
-        yield items
-    elif isinstance(items, list):
-        yield from items
-    if isinstance(node.get("additionalProperties"), dict):
-        yield node["additionalProperties"]
-    if isinstance(node.get("allOf"), list):
-        yield from node["allOf"]
+_CAP = MAX_SCHEMAS + 1
 
 
-def count_schemas(ctx, root, start_refs=frozenset(), cap=MAX_SCHEMAS + 1) -> int:
+class _ReferenceSizes:
+    """Per connector: the expanded size (capped) of each reference whose expansion reaches no
+    loop. Such a size is the same wherever the reference occurs (no reference being expanded
+    around it can occur inside it, or there would be a loop), so it is worked out once."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.sizes: dict[str, int] = {}
+        self.looping: set[str] = set()
+
+    def size(self, ref: str) -> int | None:
+        """The capped expanded size of ``ref``, or None when its expansion reaches a loop."""
+        if ref not in self.sizes and ref not in self.looping:
+            self._solve(ref)
+        return self.sizes.get(ref)
+
+    def _inline(self, ref: str) -> tuple[int, tuple[str, ...]]:
+        """Schemas written inline in the target of ``ref``, and the references among them."""
+        inline = inline_schemas(self.ctx, self.ctx.resolve(ref))
+        return inline.count, inline.refs
+
+    def _solve(self, root: str) -> None:
+        # Iterative depth-first search; a reference on the current path is a loop.
+        on_path: set[str] = set()
+        work = [(root, *self._inline(root))]
+        on_path.add(root)
+        while work:
+            ref, count, refs = work[-1]
+            pending = next((r for r in refs if r not in self.sizes and r not in self.looping), None)
+            if pending is not None and pending not in on_path:
+                on_path.add(pending)
+                work.append((pending, *self._inline(pending)))
+                continue
+            work.pop()
+            on_path.discard(ref)
+            if pending is not None or any(r in self.looping for r in refs):
+                self.looping.add(ref)
+            else:
+                self.sizes[ref] = min(_CAP, count + sum(self.sizes[r] for r in refs))
+
+
+def count_schemas(ctx, root, start_refs=frozenset(), cap=_CAP) -> int:
     """Schemas in ``root`` with definition references expanded in place; a reference already
     being expanded on the current path (recursion) is not expanded again. Stops at ``cap``."""
+    sizes = ctx.memo(_ReferenceSizes, _ReferenceSizes)
+    inline = inline_schemas(ctx, root)
+    known = [sizes.size(ref) for ref in inline.refs if ref not in start_refs]
+    if len(known) == len(inline.refs) and None not in known:
+        return min(cap, inline.count + sum(known))  # no loop below: no need to walk again
     count = 0
     active = set(start_refs)
     stack = [(False, root)]
@@ -35,13 +70,38 @@ def count_schemas(ctx, root, start_refs=frozenset(), cap=MAX_SCHEMAS + 1) -> int
         ref = item.get("$ref")
         if ref is not None:
             if isinstance(ref, str) and ref not in active:
+                known = sizes.size(ref)
+                if known is not None:
+                    count += known
+                    continue
                 active.add(ref)
                 stack.append((True, ref))
                 stack.append((False, ctx.resolve(ref)))
             continue
         count += 1
-        stack.extend((False, child) for child in _children(item))
-    return count
+        children: list = []
+        _push_children(children, item)
+        stack.extend((False, child) for child in children)
+    return min(count, cap)
+
+
+def _push_children(stack: list, node: dict) -> None:
+    """Push the sub-schemas written inline in a schema (properties, items, additionalProperties,
+    allOf). Plain loops: this runs on every schema of a corpus."""
+    props = node.get("properties")
+    if isinstance(props, dict):
+        stack.extend(props.values())
+    items = node.get("items")
+    if isinstance(items, dict):
+        stack.append(items)
+    elif isinstance(items, list):
+        stack.extend(items)
+    extra = node.get("additionalProperties")
+    if isinstance(extra, dict):
+        stack.append(extra)
+    parts = node.get("allOf")
+    if isinstance(parts, list):
+        stack.extend(parts)
 
 
 class BodySchemaCountExceedsMaxAllowed(Rule):
@@ -83,14 +143,20 @@ class BodySchemaCountExceedsMaxAllowed(Rule):
     code = "BodySchemaCountExceedsMaxAllowed"
     severity = Severity.ERROR
     summary = "a body, response or definition schema expands to at most 512 schemas"
+    schema_roles = frozenset({"definition", "body", "response"})
 
     def schema(self, ctx, schema):
         if schema.role not in ("definition", "body", "response") or "$ref" in schema.node:
             return
-        start = frozenset()
         if schema.role == "definition":
-            start = frozenset({"#/definitions/" + schema.name.replace("~", "~0").replace("/", "~1")})
-        if count_schemas(ctx, schema.node, start) > MAX_SCHEMAS:
+            own = "#/definitions/" + schema.name.replace("~", "~0").replace("/", "~1")
+            # A definition outside any loop: its size is the one its references use.
+            count = ctx.memo(_ReferenceSizes, _ReferenceSizes).size(own)
+            if count is None:
+                count = count_schemas(ctx, schema.node, frozenset({own}))
+        else:
+            count = count_schemas(ctx, schema.node)
+        if count > MAX_SCHEMAS:
             if schema.role == "definition":
                 what = f"definition '{schema.name}'"
             else:

@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 SUPPORTED = ("csv", "ssv", "tsv", "pipes")
 
@@ -36,6 +37,7 @@ class CollectionFormatValueNotSupported(Rule):
     code = "CollectionFormatValueNotSupported"
     severity = Severity.ERROR
     summary = "collectionFormat is csv, ssv, tsv or pipes (not multi)"
+    keys = node_keys("collectionFormat")
 
     def _check(self, ctx, node, pointer, name):
         if "collectionFormat" not in node:

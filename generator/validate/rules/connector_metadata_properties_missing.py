@@ -1,31 +1,9 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import metadata_entries, property_name
 
 #: The x-ms-connector-metadata entries certification asks for, as Microsoft spells them.
 REQUIRED = ("Website", "Privacy policy", "Categories")
-
-
-def metadata_entries(doc) -> list[tuple[int, dict]]:
-    """(index, entry) of the x-ms-connector-metadata entries that are objects."""
-    entries = doc.get("x-ms-connector-metadata") if isinstance(doc, dict) else None
-    if not isinstance(entries, list):
-        return []
-    return [(index, entry) for index, entry in enumerate(entries) if isinstance(entry, dict)]
-
-
-def member(entry: dict, name: str):
-    """``entry[name]`` looked up case-insensitively (certified connectors write PropertyName)."""
-    if name in entry:
-        return entry[name]
-    for key, value in entry.items():
-        if isinstance(key, str) and key.lower() == name.lower():
-            return value
-    return None
-
-
-def property_name(entry: dict) -> str | None:
-    value = member(entry, "propertyName")
-    return value.strip() if isinstance(value, str) else None
 
 
 class ConnectorMetadataPropertiesMissing(Rule):

@@ -1,31 +1,10 @@
-"""ConsumesMissing, plus ``effective_consumes`` and MIME helpers shared with
-MimeTypeNotCompatibleWithRequestContentSchemaType."""
+"""ConsumesMissing (``effective_consumes`` and the MIME helpers are in ``_shared``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.operation_missing_path_parameter import effective_parameters
-
-FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
-
-
-def media_type(value) -> str:
-    """``'Application/JSON; charset=utf-8'`` → ``'application/json'`` ('' for non-strings)."""
-    return value.split(";")[0].strip().lower() if isinstance(value, str) else ""
-
-
-def effective_consumes(ctx, op) -> tuple[list[str], str]:
-    """The MIME types an operation consumes (its own list overrides the document's) and the
-    pointer of the list they come from ('' when neither is given)."""
-    if "consumes" in op.node:
-        value, pointer = op.node.get("consumes"), op.pointer + "/consumes"
-    elif isinstance(ctx.swagger, dict) and "consumes" in ctx.swagger:
-        value, pointer = ctx.swagger.get("consumes"), "/consumes"
-    else:
-        return [], ""
-    types = [media_type(v) for v in value] if isinstance(value, list) else []
-    return [t for t in types if t], pointer
+from generator.validate.rules._shared import effective_consumes, effective_parameters
 
 
 class ConsumesMissing(Rule):

@@ -35,6 +35,7 @@ class DefaultResponseHasSchema(Rule):
     code = "DefaultResponseHasSchema"
     severity = Severity.ERROR
     summary = "the 'default' response has no schema"
+    keys = {"operation": frozenset({"responses"}), "response": frozenset({"schema"})}
 
     def _report(self, ctx, pointer, op):
         ctx.report(pointer, f"the 'default' response of operation {op.label} defines a schema",

@@ -2,26 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
-
-
-def json_type(value) -> str:
-    """The JSON type name of a parsed value (``integer`` for whole numbers written without a
-    fraction)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
+from generator.validate.rules._shared import element_label, json_type, node_keys
 
 _INTEGER_TEXT = re.compile(r"^\s*[-+]?\d+\s*$")
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
@@ -76,6 +57,7 @@ class DefaultValueMustMatchType(Rule):
     code = "DefaultValueMustMatchType"
     severity = Severity.ERROR
     summary = "a 'default' value has the element's declared type"
+    keys = node_keys("default")
 
     def _check(self, ctx, node, pointer, label):
         declared = node.get("type")

@@ -2,7 +2,7 @@ from typing import Any
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.exclusive_maximum_requires_maximum import describe_schema
+from generator.validate.rules._shared import describe_schema
 
 
 def _parts(ctx, node: dict) -> list[dict]:
@@ -50,6 +50,7 @@ class DiscriminatorMustBeARequiredStringProperty(Rule):
     code = "DiscriminatorMustBeARequiredStringProperty"
     severity = Severity.ERROR
     summary = "'discriminator' names a required string property of the schema"
+    keys = {"schema": frozenset({"discriminator"})}
 
     def schema(self, ctx, schema):
         if "discriminator" not in schema.node:

@@ -1,14 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.array_duplicate_value import canonical
-
-
-def enum_values_entries(node):
-    """(index, entry) for each object entry of a node's x-ms-enum-values list."""
-    entries = node.get("x-ms-enum-values") if isinstance(node, dict) else None
-    if not isinstance(entries, list):
-        return []
-    return [(index, entry) for index, entry in enumerate(entries) if isinstance(entry, dict)]
+from generator.validate.rules._shared import canonical, enum_values_entries, node_keys
 
 
 class DuplicateEnumValuesInExtension(Rule):
@@ -51,6 +43,7 @@ class DuplicateEnumValuesInExtension(Rule):
     code = "DuplicateEnumValuesInExtension"
     severity = Severity.ERROR
     summary = "x-ms-enum-values maps each value to only one display name"
+    keys = node_keys("x-ms-enum-values")
 
     def parameter(self, ctx, param):
         self._check(ctx, param.node, param.pointer, f"parameter '{param.name}'")

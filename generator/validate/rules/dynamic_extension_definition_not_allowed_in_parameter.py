@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.exclusive_maximum_requires_maximum import describe_parameter
+from generator.validate.rules._shared import describe_parameter
 
 DYNAMIC_EXTENSIONS = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema",
                       "x-ms-dynamic-properties", "x-ms-dynamic-tree")
@@ -48,6 +48,7 @@ class DynamicExtensionDefinitionNotAllowedInParameter(Rule):
     code = "DynamicExtensionDefinitionNotAllowedInParameter"
     severity = Severity.ERROR
     summary = "dynamic extensions of a body parameter are defined in its schema"
+    keys = {"parameter": frozenset(DYNAMIC_EXTENSIONS)}
 
     def parameter(self, ctx, param):
         if param.location != "body":

@@ -1,7 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.dynamic_list_extension_required_for_ambiguous_references import (
-    LegacyReferenceRule,
-)
+from generator.validate.rules._shared import LegacyReferenceRule
 
 
 class DynamicPropertiesExtensionRequiredForAmbiguousReferences(LegacyReferenceRule):

@@ -1,53 +1,10 @@
-"""DynamicPropertiesExtensionRequiredForPropertiesValuePath, plus ``DynamicHostRule`` and
-``path_steps``, which the sibling x-ms-dynamic-schema/-properties rules of this set import."""
+"""DynamicPropertiesExtensionRequiredForPropertiesValuePath (its base ``DynamicHostRule`` is in
+``_shared``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.findings import Severity
-from generator.validate.rule import Rule
-from generator.validate.rules.exclusive_maximum_requires_maximum import (
-    describe_parameter,
-    describe_schema,
-)
-
-SCHEMA_EXT = "x-ms-dynamic-schema"
-PROPERTIES_EXT = "x-ms-dynamic-properties"
-_CONTENT = "x-ms-notification-content"
-
-
-def path_steps(value: Any) -> list[str]:
-    """The steps of a path string (``a/b/c``; a leading slash or empty steps are ignored)."""
-    return [step for step in value.split("/") if step] if isinstance(value, str) else []
-
-
-class DynamicHostRule(Rule):
-    """Base for rules about the dynamic extensions written on one node: every parameter and
-    schema, plus the root schema of x-ms-notification-content (the traversal does not visit it).
-    Subclasses define ``check(ctx, node, pointer, where)``."""
-
-    def parameter(self, ctx, param):
-        self.check(ctx, param.node, param.pointer, describe_parameter(param))
-
-    def schema(self, ctx, schema):
-        self.check(ctx, schema.node, schema.pointer, describe_schema(schema))
-
-    def path_item(self, ctx, item):
-        self._content(ctx, item.node, item.pointer, f"path '{item.path}'")
-
-    def operation(self, ctx, op):
-        self._content(ctx, op.node, op.pointer, f"operation {op.label}")
-
-    def _content(self, ctx, owner, pointer, where):
-        content = owner.get(_CONTENT)
-        schema = content.get("schema") if isinstance(content, dict) else None
-        if isinstance(schema, dict):
-            self.check(ctx, schema, f"{pointer}/{_CONTENT}/schema",
-                       f"the notification payload of {where}")
-
-    def check(self, ctx, node: dict, pointer: str, where: str) -> None:
-        raise NotImplementedError
+from generator.validate.rules._shared import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
 
 
 class DynamicPropertiesExtensionRequiredForPropertiesValuePath(DynamicHostRule):

@@ -1,10 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.dynamic_properties_extension_required_for_properties_value_path import (
-    PROPERTIES_EXT,
-    SCHEMA_EXT,
-    DynamicHostRule,
-    path_steps,
-)
+from generator.validate.rules._shared import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
 
 
 class DynamicPropertiesItemValuePathMismatch(DynamicHostRule):

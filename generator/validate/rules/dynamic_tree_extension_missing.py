@@ -1,9 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.exclusive_maximum_requires_maximum import (
-    describe_parameter,
-    describe_schema,
-)
+from generator.validate.rules._shared import describe_parameter, describe_schema, node_keys
 
 
 def _uses_file_picker(node) -> bool:
@@ -53,6 +50,7 @@ class DynamicTreeExtensionMissing(Rule):
     code = "DynamicTreeExtensionMissing"
     severity = Severity.ERROR
     summary = "inputs using the file-picker capability define x-ms-dynamic-tree"
+    keys = node_keys("x-ms-dynamic-values")
 
     def parameter(self, ctx, param):
         self._check(ctx, param.node, param.pointer, describe_parameter(param))

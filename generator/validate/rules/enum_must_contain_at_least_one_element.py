@@ -1,11 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def element_label(schema) -> str:
-    if schema.role == "header":
-        return f"response header '{schema.name}'"
-    return f"schema '{schema.name}'" if schema.name else "a schema"
+from generator.validate.rules._shared import element_label, node_keys
 
 
 class EnumMustContainAtLeastOneElement(Rule):
@@ -36,6 +31,7 @@ class EnumMustContainAtLeastOneElement(Rule):
     code = "EnumMustContainAtLeastOneElement"
     severity = Severity.ERROR
     summary = "an 'enum' array is not empty"
+    keys = node_keys("enum")
 
     def _check(self, ctx, node, pointer, label):
         if node.get("enum") == []:

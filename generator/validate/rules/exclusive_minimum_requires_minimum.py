@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.exclusive_maximum_requires_maximum import SchemaKeywordRule
+from generator.validate.rules._shared import SchemaKeywordRule, node_keys
 
 
 class ExclusiveMinimumRequiresMinimum(SchemaKeywordRule):
@@ -24,6 +24,7 @@ class ExclusiveMinimumRequiresMinimum(SchemaKeywordRule):
     code = "ExclusiveMinimumRequiresMinimum"
     severity = Severity.ERROR
     summary = "'exclusiveMinimum' is used only together with 'minimum'"
+    keys = node_keys("exclusiveMinimum")
 
     def check(self, ctx, node, pointer, where):
         if "exclusiveMinimum" in node and node["exclusiveMinimum"] is not False and "minimum" not in node:

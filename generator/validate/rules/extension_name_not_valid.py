@@ -1,7 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules.body_parameter_property_not_valid import NON_BODY_KEYWORDS
-from generator.validate.rules.swagger_keyword_not_supported import NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY
+from generator.validate.rules._shared import NON_BODY_KEYWORDS, NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY
 from generator.validate.traversal import HTTP_METHODS
 
 _VALIDATIONS = ("default", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
@@ -38,6 +37,9 @@ _REPORTED_ELSEWHERE = {
     "body parameter": NON_BODY_KEYWORDS,
 }
 
+#: Per kind, the members that are never reported here.
+_PASSING = {kind: frozenset(known) | frozenset(_REPORTED_ELSEWHERE.get(kind, ())) for kind, known in MEMBERS.items()}
+
 
 class ExtensionNameNotValid(Rule):
     """A member that is not part of a Swagger object must be an extension named ``x-...``.
@@ -67,12 +69,11 @@ class ExtensionNameNotValid(Rule):
     summary = "members outside a Swagger object's keywords are 'x-' extensions"
 
     def _check(self, ctx, node, pointer, kind, where):
-        if not isinstance(node, dict):
-            return
+        if not isinstance(node, dict) or _PASSING[kind].issuperset(node):
+            return  # the common case, decided at C speed
         known = MEMBERS[kind]
-        skipped = _REPORTED_ELSEWHERE.get(kind, ())
         for key in node:
-            if not isinstance(key, str) or key in known or key in skipped or key.startswith("x-"):
+            if not isinstance(key, str) or key in _PASSING[kind] or key.startswith("x-"):
                 continue
             ctx.report(f"{pointer}/{escape_token(key)}",
                        f"the property '{key}' of {where} is not valid; an extension's name must "
@@ -110,17 +111,19 @@ class ExtensionNameNotValid(Rule):
         self._check(ctx, response.node, response.pointer, "response", f"response '{response.status}'")
 
     def schema(self, ctx, schema):
-        if schema.role in ("header", "parameter-items"):
-            kind = "items"
+        node = schema.node
+        kind = "items" if schema.role in ("header", "parameter-items") else "schema"
+        if _PASSING[kind].issuperset(node) and not ("xml" in node or "externalDocs" in node):
+            return  # nothing to report: skip building the names (~190,000 schemas in a corpus run)
+        if kind == "items":
             where = (f"response header '{schema.name}'" if schema.role == "header"
                      else "the items of a parameter")
         else:
-            kind = "schema"
             where = f"schema '{schema.name}'" if schema.name else "a schema"
-        self._check(ctx, schema.node, schema.pointer, kind, where)
+        self._check(ctx, node, schema.pointer, kind, where)
         if kind == "schema":
-            self._check(ctx, schema.node.get("xml"), schema.pointer + "/xml", "xml", f"the xml of {where}")
-            self._check(ctx, schema.node.get("externalDocs"), schema.pointer + "/externalDocs",
+            self._check(ctx, node.get("xml"), schema.pointer + "/xml", "xml", f"the xml of {where}")
+            self._check(ctx, node.get("externalDocs"), schema.pointer + "/externalDocs",
                         "externalDocs", f"the externalDocs of {where}")
 
 

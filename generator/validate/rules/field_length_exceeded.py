@@ -1,30 +1,12 @@
-"""FieldLengthExceeded, plus ``info_text`` and ``connector_title``, which the other connector
-metadata rules of this set (title and description checks) import."""
+"""FieldLengthExceeded (``info_text`` and ``connector_title`` are in ``_shared``)."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import connector_title, info_text
 
 TITLE_LIMIT = 30
-#: The suffix Microsoft prescribes for independent publishers' titles; it does not count
-#: against the title's length.
-INDEPENDENT_SUFFIX = re.compile(r"\s*\(Independent Publisher\)\s*$", re.IGNORECASE)
-
-
-def info_text(doc: Any, key: str) -> str | None:
-    """``info.<key>`` when it is a string, else None."""
-    info = doc.get("info") if isinstance(doc, dict) else None
-    value = info.get(key) if isinstance(info, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def connector_title(title: str) -> str:
-    """The connector's own name: the title without the independent-publisher suffix."""
-    return INDEPENDENT_SUFFIX.sub("", title)
 
 
 class FieldLengthExceeded(Rule):

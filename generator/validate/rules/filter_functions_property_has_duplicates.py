@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.filter_functions_property_in_input_schema import filter_functions
+from generator.validate.rules._shared import filter_functions, node_keys
 
 
 class FilterFunctionsPropertyHasDuplicates(Rule):
@@ -29,6 +29,7 @@ class FilterFunctionsPropertyHasDuplicates(Rule):
     code = "FilterFunctionsPropertyHasDuplicates"
     severity = Severity.ERROR
     summary = "a 'filterFunctions' list has no duplicates"
+    keys = node_keys("x-ms-capabilities")
 
     def _check(self, ctx, node, pointer, label):
         found = filter_functions(node)

@@ -1,65 +1,9 @@
-"""FilterFunctionsPropertyInInputSchema, plus ``InputDefinitions`` (which definitions are used by an
-input schema) and ``filter_functions`` shared by the filterFunctions rules."""
+"""FilterFunctionsPropertyInInputSchema (``InputDefinitions`` and ``filter_functions`` are in
+``_shared``)."""
 
-from generator.findings import Severity, unescape_token
+from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def filter_functions(node) -> tuple[str, object] | None:
-    """(pointer suffix, value) of ``x-ms-capabilities.filterFunctions`` on a node, if present."""
-    caps = node.get("x-ms-capabilities") if isinstance(node, dict) else None
-    if isinstance(caps, dict) and "filterFunctions" in caps:
-        return "/x-ms-capabilities/filterFunctions", caps["filterFunctions"]
-    return None
-
-
-def _definition_of_ref(ref) -> str | None:
-    if isinstance(ref, str) and ref.startswith("#/definitions/"):
-        return unescape_token(ref[len("#/definitions/"):].split("/")[0])
-    return None
-
-
-def definition_of_pointer(pointer: str) -> str | None:
-    """The definition a pointer lies in (``/definitions/<name>/...``), or None."""
-    if pointer.startswith("/definitions/"):
-        return unescape_token(pointer.split("/")[2])
-    return None
-
-
-class InputDefinitions:
-    """Collects, from the schema handler, which ``#/definitions`` an input schema reaches
-    through ``$ref`` (directly or through other definitions). Call ``see`` for every schema and
-    ``reached`` in ``finish``."""
-
-    def __init__(self):
-        self.roots: set[str] = set()
-        self.edges: dict[str, set[str]] = {}
-
-    def see(self, schema) -> None:
-        target = _definition_of_ref(schema.node.get("$ref"))
-        if target is None:
-            return
-        if schema.direction == "input":
-            self.roots.add(target)
-        elif schema.direction == "definition":
-            source = definition_of_pointer(schema.pointer)
-            if source is not None:
-                self.edges.setdefault(source, set()).add(target)
-
-    def reached(self) -> set[str]:
-        seen: set[str] = set()
-        stack = list(self.roots)
-        while stack:
-            name = stack.pop()
-            if name not in seen:
-                seen.add(name)
-                stack.extend(self.edges.get(name, ()))
-        return seen
-
-    def is_input(self, schema, reached: set[str]) -> bool:
-        if schema.direction == "input":
-            return True
-        return schema.direction == "definition" and definition_of_pointer(schema.pointer) in reached
+from generator.validate.rules._shared import InputDefinitions, filter_functions
 
 
 class FilterFunctionsPropertyInInputSchema(Rule):
@@ -105,6 +49,9 @@ class FilterFunctionsPropertyInInputSchema(Rule):
     code = "FilterFunctionsPropertyInInputSchema"
     severity = Severity.ERROR
     summary = "'filterFunctions' only appears in response schemas"
+    # ``$ref`` feeds InputDefinitions; the check itself needs x-ms-capabilities.
+    keys = {"schema": frozenset({"x-ms-capabilities", "$ref"}),
+            "parameter": frozenset({"x-ms-capabilities"})}
 
     def __init__(self):
         self.inputs = InputDefinitions()

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.filter_functions_property_in_input_schema import filter_functions
+from generator.validate.rules._shared import filter_functions, node_keys
 
 #: The operator names of Power Platform's delegation metadata (as Power Fx reads them).
 SUPPORTED = ("eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not", "contains", "indexof",
@@ -38,6 +38,7 @@ class FilterFunctionsPropertyInvalidValue(Rule):
     code = "FilterFunctionsPropertyInvalidValue"
     severity = Severity.ERROR
     summary = "'filterFunctions' entries are supported filter function names"
+    keys = node_keys("x-ms-capabilities")
 
     def _check(self, ctx, node, pointer, label):
         found = filter_functions(node)

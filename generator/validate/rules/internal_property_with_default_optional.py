@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.property_must_be_required import is_internal
+from generator.validate.rules._shared import is_internal
 
 
 class InternalPropertyWithDefaultOptional(Rule):
@@ -36,6 +36,7 @@ class InternalPropertyWithDefaultOptional(Rule):
     code = "InternalPropertyWithDefaultOptional"
     severity = Severity.WARNING
     summary = "internal parameters with a default value are required"
+    keys = {"parameter": frozenset({"default"})}
 
     def parameter(self, ctx, param):
         node = param.node

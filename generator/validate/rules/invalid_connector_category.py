@@ -1,28 +1,12 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.connector_metadata_properties_missing import (
-    member,
-    metadata_entries,
-    property_name,
-)
+from generator.validate.rules._shared import category_entries
 
 #: The categories Microsoft's certification documentation allows.
 CATEGORIES = ("AI", "Business Management", "Business Intelligence", "Collaboration", "Commerce",
               "Communication", "Content and Files", "Finance", "Data", "Human Resources",
               "Internet of Things", "IT Operations", "Lifestyle and Entertainment", "Marketing",
               "Productivity", "Sales and CRM", "Security", "Social Media", "Website")
-
-
-def category_entries(doc):
-    """(pointer, [category, ...]) for each Categories entry whose value is a string."""
-    for index, entry in metadata_entries(doc):
-        name = property_name(entry)
-        value = member(entry, "propertyValue")
-        if name and name.lower() == "categories" and isinstance(value, str):
-            key = next((k for k in entry if isinstance(k, str) and k.lower() == "propertyvalue"),
-                       "propertyValue")
-            names = [part.strip() for part in value.split(";") if part.strip()]
-            yield f"/x-ms-connector-metadata/{index}/{key}", names
 
 
 class InvalidConnectorCategory(Rule):

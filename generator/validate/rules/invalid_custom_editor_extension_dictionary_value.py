@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 
 class InvalidCustomEditorExtensionDictionaryValue(Rule):
@@ -28,6 +29,7 @@ class InvalidCustomEditorExtensionDictionaryValue(Rule):
     code = "InvalidCustomEditorExtensionDictionaryValue"
     severity = Severity.ERROR
     summary = "x-ms-editor 'dictionary' only on objects that allow additional properties"
+    keys = node_keys("x-ms-editor")
 
     def _check(self, ctx, node, pointer, name):
         if node.get("x-ms-editor") != "dictionary":

@@ -1,26 +1,10 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.array_duplicate_value import canonical
-
-
-def _json_type(value) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+from generator.validate.rules._shared import canonical, json_type, node_keys
 
 
 def _fits(declared: str, value) -> bool:
-    actual = _json_type(value)
+    actual = json_type(value)
     if actual == "null":
         return True  # nullable elements list null among their choices
     if declared == "number":
@@ -67,6 +51,7 @@ class InvalidEnumValue(Rule):
     code = "InvalidEnumValue"
     severity = Severity.ERROR
     summary = "enum values have the type declared by the element's 'type'"
+    keys = node_keys("enum")
 
     def parameter(self, ctx, param):
         self._check(ctx, param.node, param.pointer, f"parameter '{param.name}'")
@@ -84,6 +69,6 @@ class InvalidEnumValue(Rule):
         for index, value in enumerate(values):
             if not _fits(declared, value):
                 ctx.report(f"{pointer}/enum/{index}",
-                           f"enum value {canonical(value)} of {label} is of type '{_json_type(value)}' but "
+                           f"enum value {canonical(value)} of {label} is of type '{json_type(value)}' but "
                            f"the element's type is '{declared}'",
                            f"write the value as a {declared}, or change 'type'")

@@ -1,7 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.array_duplicate_value import canonical
-from generator.validate.rules.duplicate_enum_values_in_extension import enum_values_entries
+from generator.validate.rules._shared import canonical, enum_values_entries, node_keys
 
 
 class InvalidEnumValuesExtensionValue(Rule):
@@ -44,6 +43,7 @@ class InvalidEnumValuesExtensionValue(Rule):
     code = "InvalidEnumValuesExtensionValue"
     severity = Severity.ERROR
     summary = "each x-ms-enum-values value is one of the 'enum' values"
+    keys = node_keys("x-ms-enum-values")
 
     def parameter(self, ctx, param):
         self._check(ctx, param.node, param.pointer, f"parameter '{param.name}'")

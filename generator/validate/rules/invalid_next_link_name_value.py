@@ -32,6 +32,7 @@ class InvalidNextLinkNameValue(Rule):
     code = "InvalidNextLinkNameValue"
     severity = Severity.ERROR
     summary = "x-ms-pageable nextLinkName is 'nextLink' or '@odata.nextLink'"
+    keys = {"operation": frozenset({"x-ms-pageable"})}
 
     def operation(self, ctx, op):
         pageable = op.node.get("x-ms-pageable")

@@ -39,6 +39,8 @@ class InvalidStringBinaryProperty(Rule):
     code = "InvalidStringBinaryProperty"
     severity = Severity.ERROR
     summary = "string/binary schemas only at the root of a body, formData field or response"
+    keys = {"schema": frozenset({"format"})}
+    schema_roles = frozenset(NESTED_ROLES)
 
     def schema(self, ctx, schema):
         node = schema.node

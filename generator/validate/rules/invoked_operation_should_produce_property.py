@@ -1,12 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.dynamic_properties_extension_required_for_properties_value_path import (
-    path_steps,
-)
-from generator.validate.rules.invoked_operation_should_produce_array import (
-    ResponsePathRule,
-    follow_path,
-    is_array,
-)
+from generator.validate.rules._shared import ResponsePathRule, follow_path, is_array, path_steps
 
 
 class InvokedOperationShouldProduceProperty(ResponsePathRule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity, pointer_of
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
+from generator.validate.rules._shared import reference_shape
 
 
 class JsonPointerNotValid(Rule):
@@ -27,6 +27,8 @@ class JsonPointerNotValid(Rule):
     code = "JsonPointerNotValid"
     severity = Severity.ERROR
     summary = "local '$ref' values are valid JSON pointers"
+    keys = {"schema": frozenset({"$ref"}), "path_item": frozenset({"parameters"}),
+            "operation": frozenset({"parameters", "responses"})}
 
     def _check(self, ctx, node, pointer):
         if isinstance(node, dict) and "$ref" in node \

@@ -3,7 +3,7 @@ checks (``SWAGGER_TYPES``, ``PROPERTIES_TYPES``)."""
 
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules.default_value_must_match_type import json_type
+from generator.validate.rules._shared import json_type, node_keys
 
 _DYNAMIC = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema",
             "x-ms-dynamic-properties", "x-ms-dynamic-tree")
@@ -80,9 +80,11 @@ class JsonTypeIncorrect(Rule):
     code = "JsonTypeIncorrect"
     severity = Severity.ERROR
     summary = "Microsoft extensions and apiProperties members have the expected JSON type"
+    keys = {**node_keys(*_ELEMENT, *NESTED_TYPES),
+            "operation": frozenset(SWAGGER_TYPES["operation"]) | frozenset(NESTED_TYPES)}
 
     def _check(self, ctx, node, pointer, table, where):
-        if not isinstance(node, dict):
+        if not isinstance(node, dict) or table.keys().isdisjoint(node):
             return
         for key, expected in table.items():
             if key in node and not fits(expected, node[key]):
@@ -93,6 +95,8 @@ class JsonTypeIncorrect(Rule):
 
     def _extensions(self, ctx, node, pointer, kind, where):
         self._check(ctx, node, pointer, SWAGGER_TYPES[kind], where)
+        if NESTED_TYPES.keys().isdisjoint(node):
+            return  # the common case, decided at C speed
         for key, inner in NESTED_TYPES.items():
             value = node.get(key)
             base = f"{pointer}/{key}"

@@ -1,5 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 VISIBILITY = ("important", "advanced", "internal")
 #: Allowed values of Microsoft's extensions, by the kind of swagger element that carries them.
@@ -42,6 +43,8 @@ class JsonValueNotInEnum(Rule):
     code = "JsonValueNotInEnum"
     severity = Severity.ERROR
     summary = "enumerated extension and apiProperties settings use a defined value"
+    keys = {**node_keys(*_ELEMENT),
+            "operation": frozenset(SWAGGER_ENUMS["operation"]) | {"x-ms-api-annotation"}}
 
     def _value(self, ctx, holder, key, allowed, pointer, where):
         if not isinstance(holder, dict) or key not in holder:

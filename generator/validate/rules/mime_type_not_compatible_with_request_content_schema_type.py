@@ -1,7 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.consumes_missing import FORM_TYPES, effective_consumes
-from generator.validate.rules.operation_missing_path_parameter import effective_parameters
+from generator.validate.rules._shared import FORM_TYPES, effective_consumes, effective_parameters
 
 
 def _structured(media: str) -> bool:

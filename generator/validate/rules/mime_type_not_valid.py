@@ -32,6 +32,7 @@ class MimeTypeNotValid(Rule):
     code = "MimeTypeNotValid"
     severity = Severity.ERROR
     summary = "'consumes' and 'produces' entries are well-formed MIME types"
+    keys = {"operation": frozenset({"consumes", "produces"})}
 
     def _check(self, ctx, owner, pointer, where):
         for key in ("consumes", "produces"):

@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.exclusive_maximum_requires_maximum import NonNegativeKeywordRule
+from generator.validate.rules._shared import NonNegativeKeywordRule
 
 
 class MinLengthMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):

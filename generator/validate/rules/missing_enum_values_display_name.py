@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
+from generator.validate.rules._shared import element_label, node_keys
 
 
 class MissingEnumValuesDisplayName(Rule):
@@ -41,6 +41,7 @@ class MissingEnumValuesDisplayName(Rule):
     code = "MissingEnumValuesDisplayName"
     severity = Severity.ERROR
     summary = "every x-ms-enum-values entry has a 'displayName'"
+    keys = node_keys("x-ms-enum-values")
 
     def _check(self, ctx, node, pointer, label):
         entries = node.get("x-ms-enum-values")

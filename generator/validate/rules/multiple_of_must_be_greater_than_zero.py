@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
+from generator.validate.rules._shared import element_label, node_keys
 
 
 def _is_number(value) -> bool:
@@ -27,6 +27,7 @@ class MultipleOfMustBeGreaterThanZero(Rule):
     code = "MultipleOfMustBeGreaterThanZero"
     severity = Severity.ERROR
     summary = "'multipleOf' is greater than zero"
+    keys = node_keys("multipleOf")
 
     def _check(self, ctx, node, pointer, label):
         value = node.get("multipleOf")

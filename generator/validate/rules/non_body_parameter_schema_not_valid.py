@@ -30,6 +30,7 @@ class NonBodyParameterSchemaNotValid(Rule):
     code = "NonBodyParameterSchemaNotValid"
     severity = Severity.ERROR
     summary = "only body parameters define a schema"
+    keys = {"parameter": frozenset({"schema"})}
 
     def parameter(self, ctx, param):
         if param.location != "body" and "schema" in param.node:

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.operation_must_have_notification_content_extension import is_webhook
+from generator.validate.rules._shared import is_webhook
 
 
 class NotificationExtensionNotSupportedInWebhookOperation(Rule):
@@ -42,6 +42,7 @@ class NotificationExtensionNotSupportedInWebhookOperation(Rule):
     code = "NotificationExtensionNotSupportedInWebhookOperation"
     severity = Severity.ERROR
     summary = "webhook operations do not carry x-ms-notification"
+    keys = {"operation": frozenset({"x-ms-notification"})}
 
     def operation(self, ctx, op):
         if "x-ms-notification" in op.node and is_webhook(ctx, op):

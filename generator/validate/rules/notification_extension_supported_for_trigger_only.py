@@ -31,6 +31,7 @@ class NotificationExtensionSupportedForTriggerOnly(Rule):
     code = "NotificationExtensionSupportedForTriggerOnly"
     severity = Severity.ERROR
     summary = "x-ms-notification appears only on trigger operations"
+    keys = {"operation": frozenset({"x-ms-notification"})}
 
     def operation(self, ctx, op):
         if "x-ms-notification" in op.node and "x-ms-trigger" not in op.node:

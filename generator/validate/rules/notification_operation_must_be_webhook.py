@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.operation_must_have_notification_content_extension import is_webhook
+from generator.validate.rules._shared import is_webhook
 
 
 class NotificationOperationMustBeWebhook(Rule):
@@ -48,6 +48,7 @@ class NotificationOperationMustBeWebhook(Rule):
     code = "NotificationOperationMustBeWebhook"
     severity = Severity.ERROR
     summary = "x-ms-notification names a webhook operation"
+    keys = {"operation": frozenset({"x-ms-notification"})}
 
     def __init__(self):
         self.found: list = []

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules.notification_url_not_internal import marks_notification_url
+from generator.validate.rules._shared import marks_notification_url, node_keys
 
 _CONTENT = "x-ms-notification-content"
 _MAX_DEPTH = 32
@@ -79,6 +79,7 @@ class NotificationUrlNotAllowedInThisPosition(Rule):
     code = "NotificationUrlNotAllowedInThisPosition"
     severity = Severity.ERROR
     summary = "x-ms-notification-url is used only on fields of an input body"
+    keys = {**node_keys("x-ms-notification-url"), **node_keys(_CONTENT, kinds=("path_item", "operation"))}
 
     def parameter(self, ctx, param):
         if param.location != "body" and marks_notification_url(param.node):

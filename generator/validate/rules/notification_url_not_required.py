@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.notification_url_not_internal import NotificationUrlRule
+from generator.validate.rules._shared import NotificationUrlRule
 
 
 class NotificationUrlNotRequired(NotificationUrlRule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.security_requirement_must_be_defined import requirements, scheme_of
+from generator.validate.rules._shared import requirements, scheme_of
 
 
 class OAuthSecurityRequirementValueMustBeScopeName(Rule):
@@ -36,6 +36,7 @@ class OAuthSecurityRequirementValueMustBeScopeName(Rule):
     code = "OAuthSecurityRequirementValueMustBeScopeName"
     severity = Severity.ERROR
     summary = "OAuth requirement scopes are declared in the scheme's scopes"
+    keys = {"operation": frozenset({"security"})}
 
     def _check(self, ctx, security, base):
         for pointer, name, value in requirements(security, base):

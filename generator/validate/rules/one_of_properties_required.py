@@ -1,5 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 #: x-ms-dynamic-values names its source by one of these.
 DYNAMIC_VALUES_SOURCE = ("operationId", "capability", "builtInOperation")
@@ -50,6 +51,7 @@ class OneOfPropertiesRequired(Rule):
     code = "OneOfPropertiesRequired"
     severity = Severity.ERROR
     summary = "dynamic extensions give one of their alternative members"
+    keys = node_keys("x-ms-dynamic-values", "x-ms-dynamic-tree", *NEWER_DYNAMIC)
 
     def _one_of(self, ctx, holder, names, pointer, where):
         if isinstance(holder, dict) and not any(name in holder for name in names):

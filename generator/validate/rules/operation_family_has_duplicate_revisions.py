@@ -1,49 +1,10 @@
-"""OperationFamilyHasDuplicateRevisions, plus ``families``/``FamilyMember``, which the other
-operation-family rules of this set import."""
+"""OperationFamilyHasDuplicateRevisions (``families`` and ``FamilyMember`` are in ``_shared``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-@dataclass(frozen=True)
-class FamilyMember:
-    op: object            # the traversal's Operation
-    revision: str         # '' when the annotation gives none
-    status: str           # lower-cased x-ms-api-annotation status, '' when absent
-
-    @property
-    def active(self) -> bool:
-        return self.op.node.get("deprecated") is not True
-
-    @property
-    def pointer(self) -> str:
-        return self.op.pointer + "/x-ms-api-annotation"
-
-
-def families(ctx) -> dict[str, list[FamilyMember]]:
-    """Operations grouped by ``x-ms-api-annotation.family``, in document order."""
-    found: dict[str, list[FamilyMember]] = {}
-    for op in ctx.operations:
-        annotation = op.node.get("x-ms-api-annotation")
-        if not isinstance(annotation, dict):
-            continue
-        family = annotation.get("family")
-        if not isinstance(family, str) or not family.strip():
-            continue
-        revision = annotation.get("revision")
-        revision = "" if revision is None or isinstance(revision, (dict, list)) else str(revision).strip()
-        status = annotation.get("status")
-        status = status.strip().lower() if isinstance(status, str) else ""
-        found.setdefault(family, []).append(FamilyMember(op, revision, status))
-    return found
-
-
-def labels(members) -> str:
-    return ", ".join(m.op.label for m in members)
+from generator.validate.rules._shared import FamilyMember, families
 
 
 class OperationFamilyHasDuplicateRevisions(Rule):

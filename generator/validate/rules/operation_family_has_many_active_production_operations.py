@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.operation_family_has_duplicate_revisions import families, labels
+from generator.validate.rules._shared import families, labels
 
 
 class OperationFamilyHasManyActiveProductionOperations(Rule):

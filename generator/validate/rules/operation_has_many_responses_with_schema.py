@@ -36,6 +36,7 @@ class OperationHasManyResponsesWithSchema(Rule):
     code = "OperationHasManyResponsesWithSchema"
     severity = Severity.WARNING
     summary = "at most one successful (2xx) response of an operation has a schema"
+    keys = {"operation": frozenset({"responses"})}
 
     def operation(self, ctx, op):
         responses = op.node.get("responses")

@@ -25,6 +25,7 @@ class OperationIdNotUnique(Rule):
     code = "OperationIdNotUnique"
     severity = Severity.ERROR
     summary = "operationIds are unique (ignoring case)"
+    keys = {"operation": frozenset({"operationId"})}
 
     def __init__(self):
         self.first: dict[str, object] = {}

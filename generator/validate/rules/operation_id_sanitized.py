@@ -29,6 +29,7 @@ class OperationIdSanitized(Rule):
     code = "OperationIdSanitized"
     severity = Severity.WARNING
     summary = "operationIds use only letters, digits, '_' and '-'"
+    keys = {"operation": frozenset({"operationId"})}
 
     def operation(self, ctx, op):
         operation_id = op.operation_id

@@ -29,6 +29,7 @@ class OperationIdTooLong(Rule):
     code = "OperationIdTooLong"
     severity = Severity.ERROR
     summary = f"operationIds are at most {MAX_LENGTH} characters long"
+    keys = {"operation": frozenset({"operationId"})}
 
     def operation(self, ctx, op):
         operation_id = op.operation_id

@@ -1,5 +1,4 @@
-"""OperationMissingPathParameter, plus ``effective_parameters``, which several operation rules of
-this set import (kept here so that the set adds rule modules only)."""
+"""OperationMissingPathParameter (``effective_parameters`` is in ``_shared``)."""
 
 from __future__ import annotations
 
@@ -7,32 +6,9 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import effective_parameters
 
 TEMPLATE_VARIABLE = re.compile(r"\{([^{}]*)\}")
-
-
-def _identity(node: dict) -> tuple[str, str]:
-    return repr(node.get("name")), repr(node.get("in"))
-
-
-def effective_parameters(ctx, op) -> list[tuple[dict, str]]:
-    """The parameters that apply to ``op``: its own plus the path item's ones it does not
-    override (same name and location), each resolved through ``$ref`` and paired with the
-    pointer of the entry that lists it."""
-    own: list[tuple[dict, str]] = []
-    raw = op.node.get("parameters")
-    for index, entry in enumerate(raw if isinstance(raw, list) else ()):
-        node = ctx.deref(entry)
-        if isinstance(node, dict):
-            own.append((node, f"{op.pointer}/parameters/{index}"))
-    seen = {_identity(node) for node, _ in own}
-    inherited: list[tuple[dict, str]] = []
-    raw = op.path_item.node.get("parameters")
-    for index, entry in enumerate(raw if isinstance(raw, list) else ()):
-        node = ctx.deref(entry)
-        if isinstance(node, dict) and _identity(node) not in seen:
-            inherited.append((node, f"{op.path_item.pointer}/parameters/{index}"))
-    return inherited + own
 
 
 class OperationMissingPathParameter(Rule):

@@ -1,6 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.operation_id_not_found import OperationReferenceRule
-from generator.validate.rules.operation_missing_path_parameter import effective_parameters
+from generator.validate.rules._shared import OperationReferenceRule, effective_parameters
 
 
 class OperationMissingRequiredProperty(OperationReferenceRule):

@@ -1,11 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def has_notification_content(op) -> bool:
-    """x-ms-notification-content on the operation or, as connectors usually place it, its path."""
-    return ("x-ms-notification-content" in op.node
-            or "x-ms-notification-content" in op.path_item.node)
+from generator.validate.rules._shared import has_notification_content
 
 
 class OperationMustHaveResponse(Rule):

@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 
 def repeated_items(params) -> list[tuple[int, int]]:
@@ -48,6 +49,7 @@ class OperationParametersAreNotUnique(Rule):
     code = "OperationParametersAreNotUnique"
     severity = Severity.ERROR
     summary = "no parameter item is listed twice in one parameters list"
+    keys = node_keys("parameters", kinds=("path_item", "operation"))
 
     def path_item(self, ctx, item):
         for index, earlier in repeated_items(item.node.get("parameters")):

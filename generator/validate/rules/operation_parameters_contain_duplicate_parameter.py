@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.path_parameters_contain_duplicate_parameter import duplicates
+from generator.validate.rules._shared import duplicates
 
 
 class OperationParametersContainDuplicateParameter(Rule):
@@ -33,6 +33,7 @@ class OperationParametersContainDuplicateParameter(Rule):
     code = "OperationParametersContainDuplicateParameter"
     severity = Severity.ERROR
     summary = "an operation's parameters list names each name+location once"
+    keys = {"operation": frozenset({"parameters"})}
 
     def operation(self, ctx, op):
         for index, param, _ in duplicates(ctx, op.node.get("parameters")):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.path_parameters_contain_multiple_body_parameters import body_indexes
+from generator.validate.rules._shared import body_indexes
 
 
 class OperationParametersContainMultipleBodyParameters(Rule):

@@ -36,6 +36,7 @@ class OperationRevisionEmpty(Rule):
     code = "OperationRevisionEmpty"
     severity = Severity.ERROR
     summary = "an operation in another operation's family states its revision"
+    keys = {"operation": frozenset({"x-ms-api-annotation"})}
 
     def operation(self, ctx, op):
         annotation = op.node.get("x-ms-api-annotation")

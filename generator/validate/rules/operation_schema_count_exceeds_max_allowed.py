@@ -20,8 +20,11 @@ class SchemaCounter:
         self.expanding: set[str] = set()
 
     def count(self, node: Any, depth: int = 0) -> int:
-        if not isinstance(node, dict):
-            return 0
+        return self._count(node, depth) if isinstance(node, dict) else 0
+
+    def _count(self, node: dict, depth: int) -> int:
+        # Plain loops that skip non-objects before calling: this runs on every schema of every
+        # operation (the order of the calls, which the remembered sizes depend on, is unchanged).
         if depth > MAX_DEPTH:
             return 1
         ref = node.get("$ref")
@@ -36,16 +39,27 @@ class SchemaCounter:
             self.sizes[ref] = size
             return size
         total = 1
+        deeper = depth + 1
         props = node.get("properties")
         if isinstance(props, dict):
-            total += sum(self.count(sub, depth + 1) for sub in props.values())
+            for sub in props.values():
+                if isinstance(sub, dict):
+                    total += self._count(sub, deeper)
         items = node.get("items")
-        for sub in (items if isinstance(items, list) else [items]):
-            total += self.count(sub, depth + 1)
-        total += self.count(node.get("additionalProperties"), depth + 1)
+        if isinstance(items, list):
+            for sub in items:
+                if isinstance(sub, dict):
+                    total += self._count(sub, deeper)
+        elif isinstance(items, dict):
+            total += self._count(items, deeper)
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict):
+            total += self._count(extra, deeper)
         all_of = node.get("allOf")
         if isinstance(all_of, list):
-            total += sum(self.count(sub, depth + 1) for sub in all_of)
+            for sub in all_of:
+                if isinstance(sub, dict):
+                    total += self._count(sub, deeper)
         return total
 
     def operation(self, op) -> int:

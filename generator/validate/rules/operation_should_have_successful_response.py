@@ -27,6 +27,7 @@ class OperationShouldHaveSuccessfulResponse(Rule):
     code = "OperationShouldHaveSuccessfulResponse"
     severity = Severity.WARNING
     summary = "operations define a 2xx or default response"
+    keys = {"operation": frozenset({"responses"})}
 
     def operation(self, ctx, op):
         responses = op.node.get("responses")

@@ -1,11 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def status_of(annotation) -> str | None:
-    if isinstance(annotation, dict) and isinstance(annotation.get("status"), str):
-        return annotation["status"].strip().lower()
-    return None
+from generator.validate.rules._shared import status_of
 
 
 class OperationStatusAheadOfConnector(Rule):
@@ -35,6 +30,7 @@ class OperationStatusAheadOfConnector(Rule):
     code = "OperationStatusAheadOfConnector"
     severity = Severity.ERROR
     summary = "no operation is in Production status while the connector says Preview"
+    keys = {"operation": frozenset({"x-ms-api-annotation"})}
     offline = False
 
     def operation(self, ctx, op):

@@ -31,6 +31,7 @@ class OperationSummaryTooLong(Rule):
     code = "OperationSummaryTooLong"
     severity = Severity.ERROR
     summary = "operation summaries are at most 80 characters long"
+    keys = {"operation": frozenset({"summary"})}
 
     def operation(self, ctx, op):
         text = op.node.get("summary")

@@ -1,16 +1,7 @@
-from urllib.parse import unquote
 
-from generator.findings import Severity, unescape_token
+from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
-
-
-def target_exists(doc, ref: str, kind: str) -> bool:
-    section = doc.get(kind) if isinstance(doc, dict) else None
-    if not isinstance(section, dict):
-        return False
-    name = unescape_token(ref.split("/", 2)[2])
-    return name in section or unquote(name) in section
+from generator.validate.rules._shared import node_keys, reference_shape, target_exists
 
 
 class ParameterReferenceNotFound(Rule):
@@ -43,6 +34,7 @@ class ParameterReferenceNotFound(Rule):
     code = "ParameterReferenceNotFound"
     severity = Severity.ERROR
     summary = "parameter references point to a defined shared parameter"
+    keys = node_keys("parameters", kinds=("path_item", "operation"))
 
     def _check(self, ctx, params, pointer):
         for index, param in enumerate(params if isinstance(params, list) else ()):

@@ -1,23 +1,7 @@
-import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-_BAD_POINTER = re.compile(r"~(?![01])|%(?![0-9A-Fa-f]{2})")
-
-
-def reference_shape(ref, kind: str) -> str:
-    """'ok' for '#/<kind>/<name>'; 'pointer' for a '#...' fragment that is not a valid JSON
-    pointer (JsonPointerNotValid's case); 'kind' for anything else (wrong place, external)."""
-    if not isinstance(ref, str) or not ref.startswith("#"):
-        return "kind"
-    fragment = ref[1:]
-    if fragment and (not fragment.startswith("/") or _BAD_POINTER.search(fragment)):
-        return "pointer"
-    tokens = fragment.split("/")[1:] if fragment else []
-    if len(tokens) != 2 or tokens[0] != kind or not tokens[1]:
-        return "kind"
-    return "ok"
+from generator.validate.rules._shared import node_keys, reference_shape
 
 
 class ParameterReferenceNotValid(Rule):
@@ -53,6 +37,7 @@ class ParameterReferenceNotValid(Rule):
     code = "ParameterReferenceNotValid"
     severity = Severity.ERROR
     summary = "parameter references have the form '#/parameters/<name>'"
+    keys = node_keys("parameters", kinds=("path_item", "operation"))
 
     def _check(self, ctx, params, pointer):
         for index, param in enumerate(params if isinstance(params, list) else ()):

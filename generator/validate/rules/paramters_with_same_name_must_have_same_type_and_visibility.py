@@ -70,6 +70,7 @@ class ParamtersWithSameNameMustHaveSameTypeAndVisibility(Rule):
     code = "ParamtersWithSameNameMustHaveSameTypeAndVisibility"
     severity = Severity.ERROR
     summary = "fetch and subscribe operations declare same-named parameters alike"
+    keys = {"operation": frozenset({"x-ms-notification"})}
 
     def operation(self, ctx, op):
         notification = op.node.get("x-ms-notification")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
@@ -13,22 +14,26 @@ def segments(path: str) -> list[str]:
     return path.strip("/").split("/")
 
 
+@lru_cache(maxsize=1024)
 def segment_pattern(segment: str) -> re.Pattern:
     parts = VARIABLE.split(segment)
     return re.compile("[^/]+".join(re.escape(p) for p in parts), re.IGNORECASE)
 
 
-def compare(a: list[str], b: list[str]) -> str:
+def shape(segment: str) -> tuple[bool, str, str]:
+    """(is variable, the key two segments of the same kind must share, the segment)."""
+    variable = "{" in segment
+    return variable, (VARIABLE.sub("{}", segment) if variable else segment).lower(), segment
+
+
+def compare(a: list[tuple], b: list[tuple]) -> str:
     """"distinct", "partial" (a variable segment of one can take a static segment of the other)
-    or "same" (indistinguishable: DuplicateOperationPath's case)."""
+    or "same" (indistinguishable: DuplicateOperationPath's case), for paths given as ``shape``s
+    of their segments."""
     partial = False
-    for x, y in zip(a, b, strict=True):
-        vx, vy = "{" in x, "{" in y
-        if not vx and not vy:
-            if x.lower() != y.lower():
-                return "distinct"
-        elif vx and vy:
-            if VARIABLE.sub("{}", x).lower() != VARIABLE.sub("{}", y).lower():
+    for (vx, kx, x), (vy, ky, y) in zip(a, b, strict=True):
+        if vx == vy:
+            if kx != ky:
                 return "distinct"
         else:
             variable, static = (x, y) if vx else (y, x)
@@ -36,6 +41,34 @@ def compare(a: list[str], b: list[str]) -> str:
                 return "distinct"
             partial = True
     return "partial" if partial else "same"
+
+
+def _candidates(split: list[list[tuple]]) -> list[list[int]]:
+    """For each path (given as segment ``shape``s), the indexes of the other paths that agree
+    with it on every segment where both are static; any other pair is "distinct" for
+    ``compare``, so large connectors need not compare every pair."""
+    static: dict[tuple[int, str], set[int]] = defaultdict(set)
+    variable: dict[int, set[int]] = defaultdict(set)
+    for index, shapes in enumerate(split):
+        for position, (is_variable, key, _) in enumerate(shapes):
+            if is_variable:
+                variable[position].add(index)
+            else:
+                static[(position, key)].add(index)
+    unions: dict[tuple[int, str], set[int]] = {}
+    for (position, key), members in static.items():
+        unions[(position, key)] = members | variable[position]
+    everyone = range(len(split))
+    found = []
+    for shapes in split:
+        allowed = [unions[(position, key)]
+                   for position, (is_variable, key, _) in enumerate(shapes) if not is_variable]
+        if not allowed:
+            found.append(list(everyone))
+            continue
+        allowed.sort(key=len)
+        found.append(sorted(allowed[0].intersection(*allowed[1:])))
+    return found
 
 
 class PartialDuplicateOperationPath(Rule):
@@ -74,10 +107,10 @@ class PartialDuplicateOperationPath(Rule):
         for ops in groups.values():
             if len(ops) < 2:
                 continue
-            split = {id(op): segments(op.path) for op in ops}
-            for op in ops:
-                similar = [other.path for other in ops if other is not op
-                           and compare(split[id(op)], split[id(other)]) == "partial"]
+            split = [[shape(segment) for segment in segments(op.path)] for op in ops]
+            for index, (op, candidates) in enumerate(zip(ops, _candidates(split), strict=True)):
+                similar = [ops[other].path for other in candidates if other != index
+                           and compare(split[index], split[other]) == "partial"]
                 if similar:
                     ctx.report(op.pointer,
                                f"operation {op.label} has the path template '{op.path}', "

@@ -23,6 +23,7 @@ class PathItemRefNotSuppored(Rule):
     code = "PathItemRefNotSuppored"
     severity = Severity.ERROR
     summary = "a path item does not use '$ref'"
+    keys = {"path_item": frozenset({"$ref"})}
 
     def path_item(self, ctx, item):
         if "$ref" in item.node:

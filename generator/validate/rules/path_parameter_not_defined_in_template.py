@@ -2,6 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 VARIABLE = re.compile(r"\{([^{}/]*)\}")
 
@@ -32,6 +33,7 @@ class PathParameterNotDefinedInTemplate(Rule):
     code = "PathParameterNotDefinedInTemplate"
     severity = Severity.ERROR
     summary = "path parameters appear as {name} in their path template"
+    keys = node_keys("parameters", kinds=("path_item", "operation"))
 
     def path_item(self, ctx, item):
         self._check(ctx, item.path, item.node.get("parameters"), f"{item.pointer}/parameters")

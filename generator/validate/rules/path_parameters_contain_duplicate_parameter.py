@@ -2,37 +2,7 @@ from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def parameter_key(param: dict) -> tuple | None:
-    """A parameter's identity in Swagger 2.0: name and location (header names ignore case)."""
-    name, location = param.get("name"), param.get("in")
-    if not isinstance(name, str) or not isinstance(location, str):
-        return None
-    return (name.lower() if location == "header" else name, location)
-
-
-def duplicates(ctx, params) -> list[tuple[int, dict, int]]:
-    """(index, resolved parameter, index of its first occurrence) for each repeated name+location.
-    Entries that are exactly identical to an earlier one (a repeated item) are left out: that is
-    OperationParametersAreNotUnique's finding."""
-    found = []
-    first: dict[tuple, int] = {}
-    if not isinstance(params, list):
-        return found
-    for index, raw in enumerate(params):
-        param = ctx.deref(raw)
-        if not isinstance(param, dict):
-            continue
-        key = parameter_key(param)
-        if key is None:
-            continue
-        if key in first:
-            if raw != params[first[key]]:
-                found.append((index, param, first[key]))
-        else:
-            first[key] = index
-    return found
+from generator.validate.rules._shared import duplicates
 
 
 class PathParametersContainDuplicateParameter(Rule):
@@ -62,6 +32,7 @@ class PathParametersContainDuplicateParameter(Rule):
     code = "PathParametersContainDuplicateParameter"
     severity = Severity.ERROR
     summary = "a path item's parameters list names each name+location once"
+    keys = {"path_item": frozenset({"parameters"})}
 
     def path_item(self, ctx, item):
         for index, param, _ in duplicates(ctx, item.node.get("parameters")):

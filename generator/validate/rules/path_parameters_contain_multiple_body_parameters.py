@@ -1,12 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def body_indexes(ctx, params) -> list[int]:
-    if not isinstance(params, list):
-        return []
-    return [i for i, raw in enumerate(params)
-            if isinstance(ctx.deref(raw), dict) and ctx.deref(raw).get("in") == "body"]
+from generator.validate.rules._shared import body_indexes
 
 
 class PathParametersContainMultipleBodyParameters(Rule):
@@ -35,6 +29,7 @@ class PathParametersContainMultipleBodyParameters(Rule):
     code = "PathParametersContainMultipleBodyParameters"
     severity = Severity.ERROR
     summary = "a path item's parameters hold at most one body parameter"
+    keys = {"path_item": frozenset({"parameters"})}
 
     def path_item(self, ctx, item):
         bodies = body_indexes(ctx, item.node.get("parameters"))

@@ -4,7 +4,7 @@ import re
 import warnings
 
 from generator.findings import Severity
-from generator.validate.rules.exclusive_maximum_requires_maximum import SchemaKeywordRule
+from generator.validate.rules._shared import SchemaKeywordRule, node_keys
 
 _NAME = re.compile(r"([A-Za-z_]\w*|\d+)([>'])")
 # Python rejects these where the .NET/ECMAScript engines the platform uses accept the pattern.
@@ -109,6 +109,7 @@ class PatternShouldBeValidRegularExpression(SchemaKeywordRule):
     code = "PatternShouldBeValidRegularExpression"
     severity = Severity.ERROR
     summary = "'pattern' values are valid regular expressions"
+    keys = node_keys("pattern")
 
     def check(self, ctx, node, pointer, where):
         pattern = node.get("pattern")

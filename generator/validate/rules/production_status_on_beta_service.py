@@ -2,7 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.operation_status_ahead_of_connector import status_of
+from generator.validate.rules._shared import status_of
 
 _BETA = re.compile(r"(^|[./_-])beta([./_-]|\d|$)", re.IGNORECASE)
 

@@ -1,11 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules.filter_functions_property_in_input_schema import InputDefinitions
-
-
-def is_internal(node) -> bool:
-    value = node.get("x-ms-visibility") if isinstance(node, dict) else None
-    return isinstance(value, str) and value.strip().lower() == "internal"
+from generator.validate.rules._shared import InputDefinitions, is_internal
 
 
 def optional_internal_defaults(ctx, schema):
@@ -65,6 +60,8 @@ class PropertyMustBeRequired(Rule):
     code = "PropertyMustBeRequired"
     severity = Severity.ERROR
     summary = "internal body properties with a default are required"
+    # ``$ref`` feeds InputDefinitions; the check itself needs properties.
+    keys = {"schema": frozenset({"$ref", "properties"})}
 
     def __init__(self):
         self.inputs = InputDefinitions()

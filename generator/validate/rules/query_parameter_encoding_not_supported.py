@@ -31,6 +31,7 @@ class QueryParameterEncodingNotSupported(Rule):
     code = "QueryParameterEncodingNotSupported"
     severity = Severity.ERROR
     summary = "query parameters do not request an x-ms-url-encoding other than single"
+    keys = {"parameter": frozenset({"x-ms-url-encoding"})}
 
     def parameter(self, ctx, param):
         node = param.node

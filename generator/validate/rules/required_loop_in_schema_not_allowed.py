@@ -55,6 +55,7 @@ class RequiredLoopInSchemaNotAllowed(Rule):
     code = "RequiredLoopInSchemaNotAllowed"
     severity = Severity.ERROR
     summary = "definitions do not require each other in a loop"
+    schema_roles = frozenset({"definition"})
 
     def __init__(self):
         self.edges: dict = {}

@@ -22,6 +22,7 @@ class RequiredPropertyArrayEmpty(Rule):
     code = "RequiredPropertyArrayEmpty"
     severity = Severity.ERROR
     summary = "a schema's 'required' array is not empty"
+    keys = {"schema": frozenset({"required"})}
 
     def schema(self, ctx, schema):
         if schema.role == "header":

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
+from generator.validate.rules._shared import element_label
 
 
 def defined_properties(ctx, node, depth: int = 0) -> set[str] | None:
@@ -41,6 +41,7 @@ class RequiredPropertyDefinitionMissing(Rule):
     code = "RequiredPropertyDefinitionMissing"
     severity = Severity.ERROR
     summary = "every 'required' name is defined in the schema's 'properties'"
+    keys = {"schema": frozenset({"required"})}
 
     def schema(self, ctx, schema):
         node = schema.node

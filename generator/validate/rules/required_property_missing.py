@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.connector_metadata_properties_missing import member
+from generator.validate.rules._shared import member, node_keys
 
 #: Members Microsoft's extension objects cannot do without.
 EXTENSION_REQUIRED = {"x-ms-dynamic-list": ("operationId",), "x-ms-dynamic-schema": ("operationId",),
@@ -33,6 +33,7 @@ class RequiredPropertyMissing(Rule):
     code = "RequiredPropertyMissing"
     severity = Severity.ERROR
     summary = "Microsoft extension objects and apiProperties have their required members"
+    keys = node_keys(*EXTENSION_REQUIRED, "x-ms-enum-values", kinds=("schema", "parameter", "operation"))
 
     def _require(self, ctx, holder, names, pointer, where, case_insensitive=False):
         if not isinstance(holder, dict):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.enum_must_contain_at_least_one_element import element_label
+from generator.validate.rules._shared import element_label
 
 _SCALARS = ("string", "integer", "number", "boolean", "file")
 
@@ -28,6 +28,7 @@ class RequiredPropertyNotOnObject(Rule):
     code = "RequiredPropertyNotOnObject"
     severity = Severity.ERROR
     summary = "no 'required' list on a string, number, integer or boolean schema"
+    keys = {"schema": frozenset({"required"})}
 
     def schema(self, ctx, schema):
         node = schema.node

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules.filter_functions_property_in_input_schema import InputDefinitions
+from generator.validate.rules._shared import InputDefinitions
 
 
 class RequiredReadOnlyPropertyNotAllowedAsInput(Rule):
@@ -49,6 +49,8 @@ class RequiredReadOnlyPropertyNotAllowedAsInput(Rule):
     code = "RequiredReadOnlyPropertyNotAllowedAsInput"
     severity = Severity.ERROR
     summary = "no input property is both readOnly and required"
+    # ``$ref`` feeds InputDefinitions; the check itself needs properties and required.
+    keys = {"schema": frozenset({"$ref", "required"})}
 
     def __init__(self):
         self.inputs = InputDefinitions()

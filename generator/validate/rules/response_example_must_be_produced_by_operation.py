@@ -37,6 +37,7 @@ class ResponseExampleMustBeProducedByOperation(Rule):
     code = "ResponseExampleMustBeProducedByOperation"
     severity = Severity.ERROR
     summary = "response examples use MIME types the operation produces"
+    keys = {"response": frozenset({"examples"})}
 
     def response(self, ctx, resp):
         op = resp.operation

@@ -30,6 +30,7 @@ class ResponseHeadersAreNotUnique(Rule):
     code = "ResponseHeadersAreNotUnique"
     severity = Severity.ERROR
     summary = "response headers are unique (case-insensitively)"
+    keys = {"response": frozenset({"headers"})}
 
     def response(self, ctx, resp):
         headers = resp.node.get("headers")

@@ -32,6 +32,7 @@ class ResponseMustBeDefaultOrHttpStatusCode(Rule):
     code = "ResponseMustBeDefaultOrHttpStatusCode"
     severity = Severity.ERROR
     summary = "response keys are HTTP status codes or 'default'"
+    keys = {"operation": frozenset({"responses"})}
 
     def operation(self, ctx, op):
         responses = op.node.get("responses")

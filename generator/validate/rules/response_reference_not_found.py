@@ -1,7 +1,6 @@
 from generator.findings import Severity, pointer_of
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_found import target_exists
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
+from generator.validate.rules._shared import reference_shape, target_exists
 
 
 class ResponseReferenceNotFound(Rule):
@@ -32,6 +31,7 @@ class ResponseReferenceNotFound(Rule):
     code = "ResponseReferenceNotFound"
     severity = Severity.ERROR
     summary = "response references point to a defined shared response"
+    keys = {"operation": frozenset({"responses"})}
 
     def operation(self, ctx, op):
         responses = op.node.get("responses")

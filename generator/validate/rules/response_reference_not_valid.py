@@ -1,6 +1,6 @@
 from generator.findings import Severity, pointer_of
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
+from generator.validate.rules._shared import reference_shape
 
 
 class ResponseReferenceNotValid(Rule):
@@ -34,6 +34,7 @@ class ResponseReferenceNotValid(Rule):
     code = "ResponseReferenceNotValid"
     severity = Severity.ERROR
     summary = "response references have the form '#/responses/<name>'"
+    keys = {"operation": frozenset({"responses"})}
 
     def operation(self, ctx, op):
         responses = op.node.get("responses")

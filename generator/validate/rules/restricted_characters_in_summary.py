@@ -2,6 +2,7 @@ from generator.findings import Severity
 from generator.validate.rule import Rule
 
 RESTRICTED = "/"
+_RESTRICTED = frozenset(RESTRICTED)
 
 
 class RestrictedCharactersInSummary(Rule):
@@ -28,10 +29,11 @@ class RestrictedCharactersInSummary(Rule):
     code = "RestrictedCharactersInSummary"
     severity = Severity.ERROR
     summary = "operation summaries contain no restricted character ('/')"
+    keys = {"operation": frozenset({"summary"})}
 
     def operation(self, ctx, op):
         text = op.node.get("summary")
-        if not isinstance(text, str):
+        if not isinstance(text, str) or _RESTRICTED.isdisjoint(text):
             return
         found = sorted({c for c in text if c in RESTRICTED})
         if found:

@@ -36,6 +36,7 @@ class SchemaDefinitionSetIncorrectly(Rule):
     code = "SchemaDefinitionSetIncorrectly"
     severity = Severity.WARNING
     summary = "triggers define an output schema on 200/201 or in x-ms-notification-content"
+    keys = {"operation": frozenset({"x-ms-trigger"})}
 
     def operation(self, ctx, op):
         if not op.is_trigger:

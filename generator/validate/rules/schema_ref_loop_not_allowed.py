@@ -24,6 +24,8 @@ class SchemaRefLoopNotAllowed(Rule):
     code = "SchemaRefLoopNotAllowed"
     severity = Severity.ERROR
     summary = "a definition is not itself a '$ref' to another definition"
+    keys = {"schema": frozenset({"$ref"})}
+    schema_roles = frozenset({"definition"})
 
     def schema(self, ctx, schema):
         if schema.role == "definition" and "$ref" in schema.node:

@@ -1,7 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_found import target_exists
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
+from generator.validate.rules._shared import reference_shape, target_exists
 
 
 class SchemaReferenceNotFound(Rule):
@@ -25,6 +24,7 @@ class SchemaReferenceNotFound(Rule):
     code = "SchemaReferenceNotFound"
     severity = Severity.ERROR
     summary = "schema references point to a defined schema"
+    keys = {"schema": frozenset({"$ref"})}
 
     def schema(self, ctx, schema):
         if "$ref" not in schema.node:

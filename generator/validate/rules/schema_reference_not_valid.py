@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.parameter_reference_not_valid import reference_shape
+from generator.validate.rules._shared import reference_shape
 
 
 class SchemaReferenceNotValid(Rule):
@@ -26,6 +26,7 @@ class SchemaReferenceNotValid(Rule):
     code = "SchemaReferenceNotValid"
     severity = Severity.ERROR
     summary = "schema references have the form '#/definitions/<name>'"
+    keys = {"schema": frozenset({"$ref"})}
 
     def schema(self, ctx, schema):
         if "$ref" not in schema.node:

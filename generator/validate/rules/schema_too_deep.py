@@ -1,24 +1,10 @@
 from generator.findings import Severity, unescape_token
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import inline_schemas
 
 #: Assumed limit: Microsoft's message names one but its documentation does not give the value.
 MAX_DEPTH = 32
 _CAP = MAX_DEPTH + 1
-
-
-def _children(node):
-    props = node.get("properties")
-    if isinstance(props, dict):
-        yield from props.values()
-    items = node.get("items")
-    if isinstance(items, dict):
-        yield items
-    elif isinstance(items, list):
-        yield from items
-    if isinstance(node.get("additionalProperties"), dict):
-        yield node["additionalProperties"]
-    if isinstance(node.get("allOf"), list):
-        yield from node["allOf"]
 
 
 def _definition_name(ref):
@@ -27,24 +13,17 @@ def _definition_name(ref):
     return None
 
 
-def _shape(root):
+def _shape(ctx, root):
     """(deepest inline level, [(level of a $ref minus one, definition name)]) of one schema,
-    walking only what is written inline (references are recorded, not followed)."""
-    deepest, refs = 0, []
-    stack = [(root, 1)]
-    while stack:
-        node, level = stack.pop()
-        if not isinstance(node, dict):
-            continue
-        if "$ref" in node:
-            name = _definition_name(node["$ref"])
-            if name is not None:
-                refs.append((level - 1, name))
-            continue
-        deepest = max(deepest, level)
-        if level <= _CAP:
-            stack.extend((child, level + 1) for child in _children(node))
-    return deepest, refs
+    looking only at what is written inline (references are recorded, not followed) and only
+    ``_CAP`` levels deep."""
+    inline = inline_schemas(ctx, root)
+    refs = []
+    for level, ref in inline.level_refs:
+        name = _definition_name(ref) if level <= _CAP + 1 else None
+        if name is not None:
+            refs.append((level - 1, name))
+    return min(inline.deepest, _CAP + 1), refs
 
 
 class SchemaTooDeep(Rule):
@@ -76,6 +55,7 @@ class SchemaTooDeep(Rule):
     code = "SchemaTooDeep"
     severity = Severity.ERROR
     summary = "schemas nest at most 32 levels deep, references included (assumed limit)"
+    schema_roles = frozenset({"definition", "body", "response"})
 
     def __init__(self):
         self.definitions: dict = {}   # name -> shape
@@ -84,7 +64,7 @@ class SchemaTooDeep(Rule):
     def schema(self, ctx, schema):
         if schema.role not in ("definition", "body", "response") or "$ref" in schema.node:
             return
-        shape = _shape(schema.node)
+        shape = _shape(ctx, schema.node)
         if schema.role == "definition":
             self.definitions[schema.name] = shape
             label = f"definition '{schema.name}'"

@@ -31,6 +31,7 @@ class SchemaTypeFileNotValid(Rule):
     code = "SchemaTypeFileNotValid"
     severity = Severity.ERROR
     summary = "schema type 'file' only at a response root (or on formData parameters)"
+    keys = {"schema": frozenset({"type"})}
 
     def schema(self, ctx, schema):
         if schema.node.get("type") != "file" or schema.role == "response":

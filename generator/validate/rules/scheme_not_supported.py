@@ -22,6 +22,7 @@ class SchemeNotSupported(Rule):
     code = "SchemeNotSupported"
     severity = Severity.ERROR
     summary = "no WebSocket scheme (ws, wss) in 'schemes'"
+    keys = {"operation": frozenset({"schemes"})}
 
     def _check(self, ctx, schemes, pointer, where):
         if not isinstance(schemes, list):

@@ -25,6 +25,7 @@ class SchemeNotValid(Rule):
     code = "SchemeNotValid"
     severity = Severity.ERROR
     summary = "'schemes' only contains 'http' or 'https'"
+    keys = {"operation": frozenset({"schemes"})}
 
     def _check(self, ctx, schemes, pointer, where):
         if not isinstance(schemes, list):

@@ -20,6 +20,7 @@ class SchemesArrayEmpty(Rule):
     code = "SchemesArrayEmpty"
     severity = Severity.ERROR
     summary = "a 'schemes' array holds at least one scheme"
+    keys = {"operation": frozenset({"schemes"})}
 
     def document(self, ctx, doc):
         if isinstance(doc.get("schemes"), list) and not doc["schemes"]:

@@ -1,18 +1,6 @@
-from generator.findings import Severity, pointer_of
+from generator.findings import Severity
 from generator.validate.rule import Rule
-
-
-def requirements(security, base: str):
-    """(pointer, scheme name, value) of every entry of a ``security`` list."""
-    for index, requirement in enumerate(security if isinstance(security, list) else ()):
-        if isinstance(requirement, dict):
-            for name, value in requirement.items():
-                yield f"{base}/security/{index}" + pointer_of(name), name, value
-
-
-def scheme_of(ctx, name):
-    definitions = ctx.swagger.get("securityDefinitions")
-    return definitions.get(name) if isinstance(definitions, dict) else None
+from generator.validate.rules._shared import requirements, scheme_of
 
 
 class SecurityRequirementMustBeDefined(Rule):
@@ -39,6 +27,7 @@ class SecurityRequirementMustBeDefined(Rule):
     code = "SecurityRequirementMustBeDefined"
     severity = Severity.ERROR
     summary = "security requirements name a scheme defined in securityDefinitions"
+    keys = {"operation": frozenset({"security"})}
 
     def _check(self, ctx, security, base):
         for pointer, name, _ in requirements(security, base):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.security_requirement_must_be_defined import requirements, scheme_of
+from generator.validate.rules._shared import requirements, scheme_of
 
 
 class SecurityRequirementMustHaveEmptyValue(Rule):
@@ -24,6 +24,7 @@ class SecurityRequirementMustHaveEmptyValue(Rule):
     code = "SecurityRequirementMustHaveEmptyValue"
     severity = Severity.ERROR
     summary = "non-OAuth security requirements list no scopes"
+    keys = {"operation": frozenset({"security"})}
 
     def _check(self, ctx, security, base):
         for pointer, name, value in requirements(security, base):

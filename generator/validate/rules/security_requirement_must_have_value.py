@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.security_requirement_must_be_defined import requirements
+from generator.validate.rules._shared import requirements
 
 
 class SecurityRequirementMustHaveValue(Rule):
@@ -25,6 +25,7 @@ class SecurityRequirementMustHaveValue(Rule):
     code = "SecurityRequirementMustHaveValue"
     severity = Severity.ERROR
     summary = "security requirement values are arrays"
+    keys = {"operation": frozenset({"security"})}
 
     def _check(self, ctx, security, base):
         for pointer, name, value in requirements(security, base):

@@ -1,5 +1,5 @@
 from generator.findings import Severity, escape_token
-from generator.validate.rules.operation_parameter_name_not_found import DynamicInvocationRule
+from generator.validate.rules._shared import DynamicInvocationRule
 
 
 class SelectedItemValuePathNotAllowedInThisPosition(DynamicInvocationRule):

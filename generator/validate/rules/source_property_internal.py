@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 DYNAMIC = ("x-ms-dynamic-list", "x-ms-dynamic-properties", "x-ms-dynamic-tree")
 
@@ -96,6 +97,7 @@ class SourcePropertyInternal(Rule):
     code = "SourcePropertyInternal"
     severity = Severity.ERROR
     summary = "dynamic extensions do not reference internal parameters of the source operation"
+    keys = node_keys(*DYNAMIC)
 
     def _check(self, ctx, node, pointer, op):
         if op is None:

@@ -1,14 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-
-#: JSON Schema / OpenAPI 3 keywords that a Swagger 2.0 schema object does not have.
-NOT_IN_SWAGGER_SCHEMA = ("oneOf", "anyOf", "not", "nullable", "const", "patternProperties",
-                         "additionalItems", "dependencies", "contains", "propertyNames", "if",
-                         "then", "else", "$schema", "$id", "writeOnly", "examples",
-                         "contentMediaType", "contentEncoding", "deprecated")
-#: Schema-only keywords that a non-body parameter or a response header cannot carry.
-SCHEMA_ONLY = ("properties", "additionalProperties", "allOf", "discriminator", "readOnly",
-               "xml", "externalDocs", "example", "title", "maxProperties", "minProperties")
+from generator.validate.rules._shared import NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY, node_keys
 
 
 class SwaggerKeywordNotSupported(Rule):
@@ -34,6 +26,7 @@ class SwaggerKeywordNotSupported(Rule):
     code = "SwaggerKeywordNotSupported"
     severity = Severity.ERROR
     summary = "no JSON Schema/OpenAPI 3 keywords, nor schema keywords on simple parameters"
+    keys = node_keys(*NOT_IN_SWAGGER_SCHEMA, *SCHEMA_ONLY)
 
     def _report(self, ctx, pointer, keyword, where):
         ctx.report(f"{pointer}/{keyword}", f"the '{keyword}' keyword is not supported in {where}",

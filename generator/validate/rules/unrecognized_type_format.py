@@ -1,5 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 KNOWN_TYPES = ("string", "number", "integer", "boolean", "array", "object", "file", "null")
 
@@ -29,6 +30,7 @@ class UnrecognizedTypeFormat(Rule):
     code = "UnrecognizedTypeFormat"
     severity = Severity.ERROR
     summary = "every type is one of the Swagger 2.0 types"
+    keys = node_keys("type")
 
     def schema(self, ctx, schema):
         self._check(ctx, schema.node, schema.pointer)

@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
+from generator.validate.rules._shared import node_keys
 
 
 def is_absolute_url(value) -> bool:
@@ -36,6 +37,7 @@ class UrlNotValid(Rule):
     code = "UrlNotValid"
     severity = Severity.ERROR
     summary = "'url' members (contact, license, externalDocs) are absolute URLs"
+    keys = node_keys("externalDocs", kinds=("schema", "operation"))
 
     def _check(self, ctx, holder, pointer, what):
         if isinstance(holder, dict) and "url" in holder and not is_absolute_url(holder["url"]):
