@@ -6,18 +6,23 @@ Exit codes: 0 fine, 1 findings (errors, or warnings with --strict) or stale arti
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import __version__
-from generator.findings import Finding, Severity
-from generator.report import FORMATS, emit
+from generator.report import FORMATS
 from generator.spec.loader import SpecError
+
+if TYPE_CHECKING:
+    from generator.findings import Finding
+
+# Modules only some commands need are imported inside them: `pacgen build` runs in every edit
+# loop, and its start-up time is most of its cost.
 
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
@@ -25,6 +30,8 @@ EXIT_UNUSABLE = 2
 
 def fail_with(findings: list[Finding], fmt: str = "text") -> None:
     """Report findings that make the input unusable, then exit 2 (never a traceback)."""
+    from generator.report.emit import emit
+
     emit(findings, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
     sys.exit(EXIT_UNUSABLE)
 
@@ -32,7 +39,9 @@ def fail_with(findings: list[Finding], fmt: str = "text") -> None:
 class LazyGroup(click.Group):
     """Subcommand groups imported only when used, so `pacgen build` stays quick to start."""
 
-    lazy = {"docs": "generator.docs.commands:docs"}
+    lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
+            "import": "generator.importer.commands:import_command",
+            "roundtrip": "generator.importer.commands:roundtrip"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -57,7 +66,7 @@ def main() -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff when OUTPUT is stale.")
 def build(spec: Path, output: Path, check: bool) -> None:
     """Render SPEC into apiDefinition.swagger.json, apiProperties.json and settings.json."""
-    from generator.pipeline import build_artifacts
+    from generator.build import build_artifacts
     from generator.render import write_atomically
 
     try:
@@ -82,6 +91,8 @@ def build(spec: Path, output: Path, check: bool) -> None:
 
 
 def _stale_artifacts(output: Path, artifacts) -> list[str]:
+    import difflib
+
     diffs = []
     for artifact in artifacts:
         target = output / artifact.name
@@ -115,14 +126,15 @@ def schema() -> None:
 @click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns; repeatable).")
 @click.option("--docs", "docs_page", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also compare with this reference page (text, Markdown or extracted .json).")
-def validate(paths, fmt, strict, select, ignore, docs_page) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for several connectors; 0 = one per CPU.")
+def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
     """Validate connector folders, swagger files, YAML specs, or folders of connector folders."""
     import time
 
-    from generator.pipeline import load_connector
-    from generator.report import Summary
-    from generator.validate.pipeline import Selection, discover
-    from generator.validate.pipeline import validate as run_validation
+    from generator.findings import Severity
+    from generator.report.emit import Summary, emit
+    from generator.validate.pipeline import Selection, default_jobs, discover, validate_targets
 
     started = time.perf_counter()
     selection = Selection(tuple(select), tuple(ignore))
@@ -132,24 +144,15 @@ def validate(paths, fmt, strict, select, ignore, docs_page) -> None:
     suppressed = 0
     extra: dict = {}
     show_progress = len(targets) > 1 and sys.stderr.isatty()
-    with click.progressbar(targets, label="validating", file=sys.stderr,
+    results = validate_targets(targets, selection, str(docs_page) if docs_page else None,
+                               jobs or default_jobs())
+    with click.progressbar(results, length=len(targets), label="validating", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        for target in bar:
-            try:
-                connector = load_connector(target)
-            except SpecError as exc:
-                findings += exc.findings
-                unusable = True
-                continue
-            except OSError as exc:
-                findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror}",
-                                        str(target), "", 0, 0, "check the path"))
-                unusable = True
-                continue
-            outcome = run_validation(connector, selection, str(docs_page) if docs_page else None)
-            findings += outcome.findings
-            suppressed += outcome.suppressed
-            extra.update(outcome.extra)
+        for result in bar:
+            findings += result.findings
+            unusable = unusable or result.unusable
+            suppressed += result.suppressed
+            extra.update(result.extra)
     if suppressed:
         extra["suppressed"] = suppressed
     summary = Summary(connectors=len(targets), seconds=time.perf_counter() - started, extra=extra)
@@ -166,14 +169,12 @@ _UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecIn
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every validation rule: code, severity, one line."""
-    from generator.validate.rule import load_all_rules
-
-    rules = load_all_rules()
+    """List every validation rule: code, severity, source of the guidance, one line."""
+    rules = _every_rule()
     width = max(len(code) for code in rules)
     for code, rule in rules.items():
         marker = "" if rule.offline else "  (partly online: see `pacgen rule`)"
-        click.echo(f"{code:<{width}}  {rule.severity.value:<7}  {rule.summary}{marker}")
+        click.echo(f"{code:<{width}}  {rule.severity.value:<7}  {rule.source:<19}  {rule.summary}{marker}")
     click.echo(f"{len(rules)} rules", err=True)
 
 
@@ -181,15 +182,23 @@ def list_rules() -> None:
 @click.argument("code")
 def show_rule(code: str) -> None:
     """Print a rule's documentation with its passing and failing example."""
-    from generator.validate.rule import load_all_rules
-
-    rules = load_all_rules()
+    rules = _every_rule()
     if code not in rules:
+        import difflib
+
         guess = difflib.get_close_matches(code, list(rules), n=3)
         click.echo(f"no rule {code}" + (f"; did you mean {', '.join(guess)}?" if guess else ""), err=True)
         sys.exit(EXIT_UNUSABLE)
     rule = rules[code]
-    click.echo(f"{code} ({rule.severity.value})\n\n{rule.doc()}")
+    click.echo(f"{code} ({rule.severity.value}, source: {rule.source})\n\n{rule.doc()}")
+
+
+def _every_rule() -> dict:
+    """The rules run over the parsed documents and those that read a file's text, by code."""
+    from generator.validate.file_rule import load_file_rules
+    from generator.validate.rule import load_all_rules
+
+    return dict(sorted({**load_all_rules(), **load_file_rules()}.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -151,3 +151,26 @@ def test_spec_findings_point_at_yaml_lines(tmp_path, mini_spec):
 
 def test_missing_path_is_unusable(tmp_path):
     assert run(tmp_path / "nope.yaml").exit_code == 2
+
+
+def test_several_processes_give_the_same_report_in_the_same_order(tmp_path):
+    corpus = tmp_path / "corpus"
+    for index in range(5):
+        folder = corpus / f"C{index}"
+        folder.mkdir(parents=True)
+        swagger = json.loads(json.dumps(SWAGGER))
+        swagger["paths"]["/a"]["get"]["operationId"] = f"Get_{index}" if index % 2 else f"GetA{index}"
+        if index == 3:
+            swagger["paths"]["/a"]["get"]["responses"] = {}
+        (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger, indent=4))
+        (folder / "apiProperties.json").write_text(json.dumps({"properties": {"iconBrandColor": "#da3b01"}}))
+    (corpus / "C4" / "apiProperties.json").write_text("{broken")
+    reports = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["validate", str(corpus), "--format", "json", "-j", jobs])
+        report = json.loads(result.output)
+        reports.append((result.exit_code, report["findings"], report["summary"]["connectors"]))
+    assert reports[0] == reports[1]
+    exit_code, findings, connectors = reports[0]
+    assert exit_code == 1 and connectors == 5
+    assert {f["file"].split("/")[-2] for f in findings} >= {"C1", "C3", "C4"}

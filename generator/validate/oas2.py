@@ -139,6 +139,13 @@ def _first_repeat(items: list) -> int | None:
     return None
 
 
+def preload() -> None:
+    """Import now what checking some documents needs (openapi-schema-validator, jsonschema): a
+    corpus run calls this once before its worker processes fork, so they share the import."""
+    _value_validator_class()
+    _format_checker()
+
+
 @functools.cache
 def _format_checker():
     """The format checker openapi-spec-validator applies to defaults and schema patterns."""

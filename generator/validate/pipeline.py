@@ -5,6 +5,11 @@ raises for bad input. Findings are placed (file:line:col) here, once, at the end
 from __future__ import annotations
 
 import fnmatch
+import functools
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +87,7 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
         rules = [rule for code, rule in load_all_rules().items() if selection.wants(code)]
         for finding in run_rules(connector.swagger, connector.properties, rules):
             findings.append(connector.place(finding))
+        findings += _file_findings(connector, selection)
         if docs_page is not None:
             findings += _docs_findings(connector, docs_page, outcome)
     elif not connector.read_findings:
@@ -108,6 +114,18 @@ def _openapi_findings(connector: LoadedConnector) -> list[Finding]:
             for problem in check_oas2(connector.swagger)]
 
 
+def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Finding]:
+    """The file stage: rules that read a file's text (layout of the swagger, readme sections)."""
+    from generator.validate.file_rule import check_text, load_file_rules
+
+    rules = [rule for code, rule in load_file_rules().items() if selection.wants(code)]
+    found = []
+    for document, target in ((connector.swagger_doc, "swagger"), (connector.readme_doc, "readme")):
+        if document is not None and document.text:
+            found += check_text(document, target, rules)
+    return found
+
+
 def _docs_findings(connector: LoadedConnector, page: str, outcome: Outcome) -> list[Finding]:
     from generator.docs.commands import check_against_page
 
@@ -129,3 +147,57 @@ def discover(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)  # reported as unusable by the caller
     return found
+
+
+@dataclass
+class TargetResult:
+    """What validating one command-line target gave; ``unusable`` when it could not be read."""
+
+    target: str
+    findings: list[Finding]
+    suppressed: int = 0
+    extra: dict = field(default_factory=dict)
+    unusable: bool = False
+
+
+def validate_target(target: Path, selection: Selection, docs_page: str | None = None) -> TargetResult:
+    """Load and validate one spec, folder or file; input that cannot be read becomes findings."""
+    from generator.pipeline import load_connector
+    from generator.spec.loader import SpecError
+
+    try:
+        connector = load_connector(target)
+    except SpecError as exc:
+        return TargetResult(str(target), exc.findings, unusable=True)
+    except OSError as exc:
+        return TargetResult(str(target), [Finding("InputUnreadable", Severity.ERROR,
+                                                  f"cannot read: {exc.strerror}", str(target), "", 0, 0,
+                                                  "check the path")], unusable=True)
+    outcome = validate(connector, selection, docs_page)
+    return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra)
+
+
+def validate_targets(targets: list[Path], selection: Selection, docs_page: str | None = None,
+                     jobs: int = 1) -> Iterator[TargetResult]:
+    """Results in the order of ``targets``; with ``jobs`` > 1 several processes share the work
+    (connectors are independent, and a corpus run is CPU-bound)."""
+    check = functools.partial(validate_target, selection=selection, docs_page=docs_page)
+    if jobs <= 1 or len(targets) < 2:
+        yield from map(check, targets)
+        return
+    from generator.validate.oas2 import preload
+
+    load_all_rules()  # imported once here; forked workers inherit the modules
+    preload()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, len(targets) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(check, targets, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
