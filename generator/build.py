@@ -54,7 +54,7 @@ def build_artifacts(spec_path: str | Path) -> list[Artifact]:
 def suppressions_artifact(entries: list) -> Artifact:
     """The spec's `suppress:` list as the folder's .pacgen.yaml, so that validating the built
     folder silences the same findings as validating the spec."""
-    from generator.render.jsontext import dumps
+    from generator.jsontext import dumps
 
     # JSON is YAML too, and our JSON writer is far cheaper than PyYAML's emitter.
     header = "# Written by pacgen build from the spec's `suppress:` list; edit the spec, not this file.\n"

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 import jinja2
 
-from generator.render import jsontext
+from generator import jsontext
 from generator.spec.model import Connector
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import collections
-import json
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from generator import __version__
 from generator.findings import Finding, Severity
+from generator.jsontext import dumps
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
@@ -64,7 +64,7 @@ def render_text(findings: list[Finding], summary: Summary | None, colour: bool) 
 def render_json(findings: list[Finding], summary: Summary | None) -> str:
     body = {"findings": [f.as_dict() for f in findings],
             "summary": (summary or Summary()).as_dict(findings)}
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return dumps(body, indent="  ", ensure_ascii=False) + "\n"
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -95,7 +95,7 @@ def render_sarif(findings: list[Finding]) -> str:
                                       "rules": rules}},
                   "results": results}],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log, indent="  ", ensure_ascii=False) + "\n"
 
 
 def _escape_github(text: str, property_value: bool = False) -> str:
