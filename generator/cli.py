@@ -164,7 +164,8 @@ def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-_UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey"}
+_UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey",
+                   "ConnectorFileMissing"}
 
 
 @main.command("rules")

@@ -324,3 +324,13 @@ def test_nan_is_not_json(tmp_path):
     assert result.returncode == 2
     assert "apiDefinition.swagger.json:3:9: error JsonSyntaxError" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_spec_that_does_not_build_is_reported_without_a_traceback(tmp_path):
+    swagger = swagger_fixture()
+    del swagger["host"]  # a spec needs its host
+    folder = write_connector(tmp_path / "hostless", swagger, properties_fixture())
+    result = run("import", folder, "-o", tmp_path / "hostless.yaml")
+    assert result.returncode == 1
+    assert "SpecInvalid" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "hostless.yaml").exists(), "the spec is written so the user can fix it"

@@ -174,3 +174,25 @@ def test_several_processes_give_the_same_report_in_the_same_order(tmp_path):
     exit_code, findings, connectors = reports[0]
     assert exit_code == 1 and connectors == 5
     assert {f["file"].split("/")[-2] for f in findings} >= {"C1", "C3", "C4"}
+
+
+def test_a_folder_without_connectors_is_unusable_input(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run(tmp_path / "empty")
+    assert result.exit_code == 2
+    assert "ConnectorFileMissing" in result.output
+
+
+def test_a_swagger_that_is_not_an_object_names_its_file(tmp_path):
+    swagger = tmp_path / "list.json"
+    swagger.write_text("[1, 2]")
+    result = run(swagger, "--format", "json")
+    [finding] = json.loads(result.output)["findings"]
+    assert finding["code"] == "OpenApiInvalid" and finding["file"].endswith("list.json")
+
+
+def test_suppressions_that_are_not_a_list_are_reported(connector):
+    (connector / ".pacgen.yaml").write_text("suppress: 5\n")
+    result = run(connector, "--format", "json")
+    codes = [f["code"] for f in json.loads(result.output)["findings"]]
+    assert "SuppressionInvalid" in codes and result.exit_code == 1

@@ -24,7 +24,7 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
     from generator.importer.convert import build_documents, compare, import_connector
     from generator.importer.reader import ImportError_
     from generator.render import RenderError, write_atomically
-    from generator.report import emit
+    from generator.report.emit import emit
     from generator.spec.loader import SpecError
 
     if output is not None and output.exists() and not force:

@@ -69,7 +69,10 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
     else:
         return [], []
     found, problems = [], []
-    for entry in entries if isinstance(entries, list) else []:
+    if not isinstance(entries, list):
+        return [], [Finding("SuppressionInvalid", Severity.ERROR, "`suppress` must be a list", where, "",
+                            1, 1, "write `suppress: [{code: RuleCode, reason: why it does not apply}]`")]
+    for entry in entries:
         if not isinstance(entry, dict) or not entry.get("code") or not str(entry.get("reason", "")).strip():
             problems.append(Finding("SuppressionInvalid", Severity.ERROR,
                                     f"suppression {entry!r} needs a code and a reason", where, "", 1, 1,
@@ -93,8 +96,9 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
         if docs_page is not None:
             findings += _docs_findings(connector, docs_page, outcome)
     elif not connector.read_findings:
+        where = connector.swagger_doc.path if connector.swagger_doc is not None else connector.name
         findings.append(Finding("OpenApiInvalid", Severity.ERROR, "the swagger is not a JSON object",
-                                connector.name, "", 1, 1, "the file must hold one JSON object"))
+                                where, "", 1, 1, "the file must hold one JSON object"))
     suppressions, problems = suppressions_of(connector)
     kept = []
     for finding in findings:
@@ -144,8 +148,9 @@ def discover(paths: list[Path]) -> list[Path]:
         if path.is_file() or find_file(path, "apiDefinition.swagger.json") is not None:
             found.append(path)
         elif path.is_dir():
-            found += sorted({p.parent for p in path.rglob("*") if p.is_file()
-                             and p.name.lower() == "apidefinition.swagger.json"})
+            below = sorted({p.parent for p in path.rglob("*") if p.is_file()
+                            and p.name.lower() == "apidefinition.swagger.json"})
+            found += below or [path]  # an empty folder is reported as holding no connector
         else:
             found.append(path)  # reported as unusable by the caller
     return found
@@ -175,6 +180,8 @@ def validate_target(target: Path, selection: Selection, docs_page: str | None = 
         return TargetResult(str(target), [Finding("InputUnreadable", Severity.ERROR,
                                                   f"cannot read: {exc.strerror}", str(target), "", 0, 0,
                                                   "check the path")], unusable=True)
+    if connector.folder is not None and connector.swagger_doc is None:  # no swagger in the folder
+        return TargetResult(str(target), list(connector.read_findings), unusable=True)
     outcome = validate(connector, selection, docs_page)
     return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra)
 
