@@ -231,17 +231,20 @@ def test_schema_depth_shape_from_the_shared_inline_pass_equals_a_plain_walk(seed
 def test_plan_chooses_what_each_rule_wants():
     import random
 
-    from generator.validate.rule import Plan
+    from generator.validate.rule import OTHER_TYPE, Plan
 
     rules = tuple(RULES.values())
     plan = Plan(rules)
     vocabulary = sorted({key for rule in rules for keys in rule.keys.values() for key in keys
                          if not key.endswith("*")} | {"x-ms-visibility", "x-custom", "type", "name", "", "x-ms"})
     roles = ("body", "response", "definition", "property", "items", "header", "")
+    node_types = (None, "array", "string", "file", "object", "weird", OTHER_TYPE)
     chance = random.Random(7)
     for _ in range(3000):
         kind = chance.choice([k for k in KINDS if plan.subscribers[k]])
         keys = tuple(chance.sample(vocabulary, chance.randint(0, 6)))
         role = chance.choice(roles) if kind == "schema" else ""
-        expected = tuple(i for i, rule in enumerate(plan.subscribers[kind]) if rule.wants(kind, role, keys))
-        assert plan.chosen(kind, role, keys) == expected, (kind, role, keys)
+        node_type = chance.choice(node_types)
+        expected = tuple(i for i, rule in enumerate(plan.subscribers[kind])
+                         if rule.wants(kind, role, keys, node_type))
+        assert plan.chosen(kind, role, keys, node_type) == expected, (kind, role, keys, node_type)

@@ -91,8 +91,11 @@ class Rule:
         return {kind: getattr(cls, kind) for kind in KINDS if callable(getattr(cls, kind, None))}
 
     @classmethod
-    def wants(cls, kind: str, role: str, keys: tuple) -> bool:
-        """Whether the handler for ``kind`` needs a node of this ``role`` with these ``keys``."""
+    def wants(cls, kind: str, role: str, keys: tuple, node_type: Any = None) -> bool:
+        """Whether the handler for ``kind`` needs a node of this ``role`` with these ``keys``.
+        ``node_type`` is the node's ``type`` when it is a string (OTHER_TYPE for another value,
+        None without one). A rule whose need is not a list of keys overrides this; the Plan then
+        asks it once per node shape."""
         if kind == "schema" and cls.schema_roles is not None and role not in cls.schema_roles:
             return False
         wanted = cls.keys.get(kind)
@@ -149,6 +152,8 @@ class Context:
     properties: Any
     findings: list[Finding]
     current_rule: type[Rule] | None = None
+    #: Schemas visited by the walk, by role; complete when the rules' ``finish`` runs.
+    schema_roles: dict[str, int] = field(default_factory=dict)
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def report(self, pointer: str, message: str, hint: str = "",
@@ -257,11 +262,18 @@ class Plan:
         self._always: dict[str, frozenset[int]] = {}
         self._by_key: dict[str, dict[str, set[int]]] = {}
         self._by_prefix: dict[str, dict[str, set[int]]] = {}
+        self._custom: dict[str, list[int]] = {}
         for kind, subscribers in self.subscribers.items():
-            always, by_key, by_prefix = set(), {}, {}
+            always, by_key, by_prefix, custom = set(), {}, {}, []
             for index, rule in enumerate(subscribers):
                 wanted = rule.keys.get(kind)
-                if wanted is None or every_node:
+                if every_node:
+                    always.add(index)
+                    continue
+                if rule.wants.__func__ is not Rule.wants.__func__:
+                    custom.append(index)
+                    continue
+                if wanted is None:
                     always.add(index)
                     continue
                 exact, prefixes = _split_patterns(wanted)
@@ -269,20 +281,25 @@ class Plan:
                     by_key.setdefault(key, set()).add(index)
                 for prefix in prefixes:
                     by_prefix.setdefault(prefix, set()).add(index)
+            self._custom[kind] = custom
             self._always[kind] = frozenset(always)
             self._by_key[kind], self._by_prefix[kind] = by_key, by_prefix
         self._roles = {index: rule.schema_roles for index, rule in enumerate(self.subscribers["schema"])
-                       if rule.schema_roles is not None and not every_node}
+                       if rule.schema_roles is not None and not every_node
+                       and index not in self._custom["schema"]}
 
-    def chosen(self, kind: str, role: str, keys: tuple) -> tuple[int, ...]:
-        shape = (kind, role, keys)
+    def chosen(self, kind: str, role: str, keys: tuple, node_type: Any = None) -> tuple[int, ...]:
+        shape = (kind, role, keys, node_type)
         found = self._chosen.get(shape)
         if found is None:
-            found = self._chosen[shape] = self._choose(kind, role, keys)
+            found = self._chosen[shape] = self._choose(kind, role, keys, node_type)
         return found
 
-    def _choose(self, kind: str, role: str, keys: tuple) -> tuple[int, ...]:
+    def _choose(self, kind: str, role: str, keys: tuple, node_type: Any) -> tuple[int, ...]:
         chosen = set(self._always[kind])
+        subscribers = self.subscribers[kind]
+        chosen.update(index for index in self._custom[kind]
+                      if subscribers[index].wants(kind, role, keys, node_type))
         by_key, by_prefix = self._by_key[kind], self._by_prefix[kind]
         for key in keys:
             chosen |= by_key.get(key, _NONE)
@@ -301,6 +318,8 @@ def plan_for(rules: tuple[type[Rule], ...], every_node: bool = False) -> Plan:
 
 
 _NONE: frozenset[int] = frozenset()
+#: The ``node_type`` of a node whose ``type`` is present but not a string (a list, say).
+OTHER_TYPE = "<not a string>"
 _WHOLE_DOCUMENT_KINDS = frozenset({"document", "properties"})
 
 
@@ -320,14 +339,22 @@ def run_rules(swagger: Any, properties: Any, rules: list[type[Rule]] | None = No
 
     def dispatch(kind: str, context: Context, item: Any) -> None:
         node = item if kind in _WHOLE_DOCUMENT_KINDS else item.node
-        keys = tuple(node) if isinstance(node, dict) else ()
+        if isinstance(node, dict):
+            keys = tuple(node)
+            node_type = node.get("type")
+            if node_type is not None and not isinstance(node_type, str):
+                node_type = OTHER_TYPE
+        else:
+            keys, node_type = (), None
         handlers = subscribers[kind]
-        for index in plan.chosen(kind, item.role if kind == "schema" else "", keys):
+        for index in plan.chosen(kind, item.role if kind == "schema" else "", keys, node_type):
             rule, handler = handlers[index]
             context.current_rule = rule
             handler(context, item)
 
-    Walker(dispatch, ctx).walk(swagger, properties)
+    walker = Walker(dispatch, ctx)
+    walker.walk(swagger, properties)
+    ctx.schema_roles = walker.schema_roles
     for rule, instance in instances.items():
         finish = getattr(instance, "finish", None)
         if callable(finish):

@@ -24,6 +24,7 @@ Kinds and the node object each handler receives:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,8 @@ class Walker:
     def __init__(self, dispatch, ctx):
         self.dispatch = dispatch
         self.ctx = ctx
+        #: How many schemas the walk visited, by role (a rule about the total reads this).
+        self.schema_roles: Counter[str] = Counter()
 
     def walk(self, swagger: Any, properties: Any) -> None:
         if isinstance(swagger, dict):
@@ -199,6 +202,7 @@ class Walker:
     def _schema(self, node: Any, pointer: str, op, direction: str, role: str, name: str = "") -> None:
         if not isinstance(node, dict):
             return
+        self.schema_roles[role] += 1
         self.dispatch("schema", self.ctx, Schema(node, pointer, op, direction, role, name))
         for prop, sub in _dict_items(node.get("properties")):
             self._schema(sub, _p(pointer + "/properties", prop), op, direction, "property", prop)

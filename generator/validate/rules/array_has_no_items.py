@@ -1,6 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rule import OTHER_TYPE, Rule
 
 
 def _is_array(node) -> bool:
@@ -28,7 +27,10 @@ class ArrayHasNoItems(Rule):
     code = "ArrayHasNoItems"
     severity = Severity.ERROR
     summary = "every array schema, parameter and header defines items"
-    keys = node_keys("type")
+    @classmethod
+    def wants(cls, kind, role, keys, node_type=None):
+        # Only arrays (or a list of types) can lack their items: most nodes never need a call.
+        return node_type in ("array", OTHER_TYPE)
 
     def parameter(self, ctx, param):
         node = param.node

@@ -110,6 +110,15 @@ class ExtensionNameNotValid(Rule):
     def response(self, ctx, response):
         self._check(ctx, response.node, response.pointer, "response", f"response '{response.status}'")
 
+    @classmethod
+    def wants(cls, kind, role, keys, node_type=None):
+        if kind != "schema":
+            return True
+        # Exactly the nodes ``_check`` can report on, decided once per node shape, not per node.
+        passing = _PASSING["items" if role in ("header", "parameter-items") else "schema"]
+        return "xml" in keys or "externalDocs" in keys or any(
+            isinstance(key, str) and key not in passing and not key.startswith("x-") for key in keys)
+
     def schema(self, ctx, schema):
         node = schema.node
         kind = "items" if schema.role in ("header", "parameter-items") else "schema"

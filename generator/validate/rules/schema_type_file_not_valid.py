@@ -31,7 +31,9 @@ class SchemaTypeFileNotValid(Rule):
     code = "SchemaTypeFileNotValid"
     severity = Severity.ERROR
     summary = "schema type 'file' only at a response root (or on formData parameters)"
-    keys = {"schema": frozenset({"type"})}
+    @classmethod
+    def wants(cls, kind, role, keys, node_type=None):
+        return node_type == "file" and role != "response"
 
     def schema(self, ctx, schema):
         if schema.node.get("type") != "file" or schema.role == "response":

@@ -1,6 +1,5 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
 
 KNOWN_TYPES = ("string", "number", "integer", "boolean", "array", "object", "file", "null")
 
@@ -30,7 +29,9 @@ class UnrecognizedTypeFormat(Rule):
     code = "UnrecognizedTypeFormat"
     severity = Severity.ERROR
     summary = "every type is one of the Swagger 2.0 types"
-    keys = node_keys("type")
+    @classmethod
+    def wants(cls, kind, role, keys, node_type=None):
+        return "type" in keys and node_type not in KNOWN_TYPES
 
     def schema(self, ctx, schema):
         self._check(ctx, schema.node, schema.pointer)
