@@ -11,14 +11,13 @@ blocks are the file text itself; tests/test_rules_guidance.py and tests/test_rea
 from __future__ import annotations
 
 import inspect
-import re
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.findings import Finding, Severity
 from generator.source import Document
+from generator.validate.rule import example_blocks
 
 #: The files a file rule can read.
 TARGETS = ("swagger", "readme")
@@ -64,19 +63,10 @@ class FileRule:
         return parse_text_examples(cls.__doc__ or "")
 
 
-_EXAMPLE_HEAD = re.compile(r"^\s*(Passing|Failing) example::\s*$", re.MULTILINE)
-
-
 def parse_text_examples(docstring: str) -> dict[str, list[str]]:
-    text = textwrap.dedent(docstring)
-    heads = list(_EXAMPLE_HEAD.finditer(text))
-    found: dict[str, list[str]] = {"passing": [], "failing": []}
-    for index, head in enumerate(heads):
-        end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
-        block = textwrap.dedent(text[head.end():end].strip("\n"))
-        # "·" stands for a trailing blank, which a docstring cannot show (editors strip it).
-        found[head.group(1).lower()].append(block.replace("·", " ").rstrip("\n") + "\n")
-    return found
+    # "·" stands for a trailing blank, which a docstring cannot show (editors strip it).
+    return {outcome: [block.replace("·", " ").rstrip("\n") + "\n" for block in blocks]
+            for outcome, blocks in example_blocks(docstring).items()}
 
 
 def load_file_rules() -> dict[str, type[FileRule]]:

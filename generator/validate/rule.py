@@ -117,16 +117,22 @@ class Rule:
 _EXAMPLE_HEAD = re.compile(r"^\s*(Passing|Failing) example::\s*$", re.MULTILINE)
 
 
-def parse_examples(docstring: str) -> dict[str, list[dict]]:
+def example_blocks(docstring: str) -> dict[str, list[str]]:
+    """{"passing": [...], "failing": [...]}: the text under each "Passing example::" /
+    "Failing example::" heading of a docstring, dedented."""
     text = textwrap.dedent(docstring)
     heads = list(_EXAMPLE_HEAD.finditer(text))
-    found: dict[str, list[dict]] = {"passing": [], "failing": []}
+    found: dict[str, list[str]] = {"passing": [], "failing": []}
     for index, head in enumerate(heads):
         end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
-        block = textwrap.dedent(text[head.end():end].strip("\n"))
-        # The block ends at the first line that is not indented relative to the heading.
-        found[head.group(1).lower()].append(yaml.safe_load(block) or {})
+        found[head.group(1).lower()].append(textwrap.dedent(text[head.end():end].strip("\n")))
     return found
+
+
+def parse_examples(docstring: str) -> dict[str, list[dict]]:
+    """The examples of a rule's docstring, as YAML fragments of a connector."""
+    return {outcome: [yaml.safe_load(block) or {} for block in blocks]
+            for outcome, blocks in example_blocks(docstring).items()}
 
 
 def deep_merge(base: Any, extra: Any) -> Any:
