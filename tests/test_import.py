@@ -251,7 +251,7 @@ def test_clicksend_connector_comes_back_byte_identical(tmp_path):
     assert run("import", ROOT / "connector", "-o", spec).returncode == 0
     built = tmp_path / "built"
     assert run("build", spec, "-o", built).returncode == 0
-    for name in ("apiDefinition.swagger.json", "apiProperties.json"):
+    for name in ("apiDefinition.swagger.json", "apiProperties.json", "readme.md"):
         assert (built / name).read_bytes() == (ROOT / "connector" / name).read_bytes()
 
 
@@ -334,3 +334,69 @@ def test_a_spec_that_does_not_build_is_reported_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "SpecInvalid" in result.stderr and "Traceback" not in result.stderr
     assert (tmp_path / "hostless.yaml").exists(), "the spec is written so the user can fix it"
+
+
+README = """# Awkward
+
+Every corner, told at length.
+
+## Publisher: Contoso Ltd
+
+## Prerequisites
+
+An account.\u0020\u0020
+
+## Supported Operations
+
+- **Old list**: dropped, the build writes it
+
+## Obtaining Credentials
+
+Ask the admin.
+
+
+Then wait.
+
+## Known Issues and Limitations
+
+None known.
+
+## Frequently Asked Questions
+
+### Is it free?
+
+Yes.
+
+## Deployment Instructions
+
+Run `make upload`.
+
+## Extra Notes
+
+Not part of the template.
+"""
+
+
+def test_readme_becomes_the_readme_block_and_comes_back(awkward, tmp_path):
+    (awkward / "readme.md").write_text(README, "utf-8")  # with blanks at a line end
+    spec = tmp_path / "awkward.yaml"
+    first = import_connector(awkward, spec)
+    assert first.spec["readme"] == {
+        "introduction": "Every corner, told at length.", "publisher": "Contoso Ltd",
+        "prerequisites": "An account.", "obtainingCredentials": "Ask the admin.\n\nThen wait.",
+        "knownIssues": "None known.", "faq": [{"question": "Is it free?", "answer": "Yes."}],
+        "deploymentInstructions": "Run `make upload`."}
+    assert "section 'Extra Notes' has no place in the spec" in first.text
+    spec.write_text(first.text, "utf-8")
+    built = tmp_path / "built"
+    assert run("build", spec, "-o", built).returncode == 0
+    (built / "icon.png").write_bytes((awkward / "icon.png").read_bytes())
+    (built / "script.csx").write_bytes((awkward / "script.csx").read_bytes())
+    assert import_connector(built).spec["readme"] == first.spec["readme"]
+
+
+def test_a_readme_without_the_required_sections_is_left_out_with_a_note(awkward):
+    (awkward / "readme.md").write_text("# Awkward\n\n## Prerequisites\n\nAn account.\n", "utf-8")
+    imported = import_connector(awkward)
+    assert "readme" not in imported.spec
+    assert "lacks obtainingCredentials, knownIssues, deploymentInstructions" in imported.text

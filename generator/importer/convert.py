@@ -13,6 +13,7 @@ from generator.findings import Finding
 from generator.importer.emit import emit_spec
 from generator.importer.inverse import Note, first_difference, invert
 from generator.importer.reader import ConnectorFiles, read_connector
+from generator.importer.readme import readme_block
 from generator.render import render_connector
 from generator.source import find_file
 from generator.spec.check import check_spec
@@ -44,8 +45,7 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> 
     extras = {key: _relative(path, base) for key, path in files.extras.items()}
     inverse = invert(files.swagger, files.properties, extras)
     header = [f"Imported by `pacgen import` from {files.folder.name}."]
-    if find_file(files.folder, "readme.md") is not None:
-        header.append("readme.md was not imported: its prose goes under `readme:` in the spec.")
+    header += _import_readme(files.folder, inverse.spec)
     if inverse.lossy:
         header.append("Not expressible in a spec (the rebuilt connector will differ):")
         header += [f"  - {_where(note.path)}{note.text}" for note in inverse.lossy]
@@ -55,6 +55,22 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> 
             comments.setdefault(note.path, []).append(note.text)
     text = emit_spec(inverse.spec, comments, header)
     return Imported(text, inverse.spec, inverse.notes, files, files.warnings)
+
+
+def _import_readme(folder: Path, spec: dict) -> list[str]:
+    """Put the folder's readme.md into the spec's `readme:` block; notes for the header."""
+    path = find_file(folder, "readme.md")
+    if path is None:
+        return []
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"readme.md was not imported: {exc}"]
+    info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
+    block, notes = readme_block(text, str(info.get("description", "")), str(spec.get("publisher", "")))
+    if block is not None:
+        spec["readme"] = block
+    return notes
 
 
 def _where(path: tuple) -> str:
