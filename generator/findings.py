@@ -56,10 +56,6 @@ def error(code: str, message: str, pointer: str = "", hint: str = "") -> Finding
     return Finding(code, Severity.ERROR, message, pointer=pointer, hint=hint)
 
 
-def warning(code: str, message: str, pointer: str = "", hint: str = "") -> Finding:
-    return Finding(code, Severity.WARNING, message, pointer=pointer, hint=hint)
-
-
 def escape_token(token: object) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 

@@ -29,7 +29,6 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     _outline: _Outline | None = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
-    offset_shift: int = 0
 
     @property
     def usable(self) -> bool:
