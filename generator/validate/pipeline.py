@@ -156,6 +156,10 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
+#: From this many targets on, a run prepares for volume: worker processes, fewer collections.
+MANY_TARGETS = 8
+
+
 @dataclass
 class TargetResult:
     """What validating one command-line target gave; ``unusable`` when it could not be read."""
@@ -191,7 +195,7 @@ def validate_targets(targets: list[Path], selection: Selection, docs_page: str |
     """Results in the order of ``targets``; with ``jobs`` > 1 several processes share the work
     (connectors are independent, and a corpus run is CPU-bound)."""
     check = functools.partial(validate_target, selection=selection, docs_page=docs_page)
-    if len(targets) < 2:
+    if len(targets) < MANY_TARGETS:  # a spec and its folder, say: set-up would cost more than it saves
         yield from map(check, targets)
         return
     from generator.validate.oas2 import preload
