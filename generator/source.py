@@ -85,7 +85,7 @@ class _Outline:
 
     def children(self, start: int) -> dict[str, tuple[int, int]]:
         """(key offset, value offset) of each member of the container at ``start``, by its
-        pointer token; a repeated key keeps its first value and its last key (as the index did)."""
+        pointer token; a repeated key counts where it last occurs, as JSON readers keep the last."""
         known = self.members.get(start)
         if known is None:
             opener = self.text[start:start + 1]
@@ -102,8 +102,7 @@ class _Outline:
             key_start = position
             name, position = json.decoder.scanstring(text, position + 1)
             position = _SPACE.match(text, _SPACE.match(text, position).end() + 1).end()  # past ':'
-            earlier = found.get(name)
-            found[name] = (key_start, earlier[1] if earlier else position)
+            found[name] = (key_start, position)
             position = _SPACE.match(text, _SCAN(text, position)[1]).end()
             if text[position] == "}":
                 return found
