@@ -22,6 +22,7 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
     The spec is built again in memory and compared with the original files: exit 1 (spec still
     written) when the rebuild would differ, naming the first differing JSON pointer."""
     from generator.importer.convert import build_documents, compare, import_connector
+    from generator.importer.emit import comment_text
     from generator.importer.reader import ImportError_
     from generator.render import RenderError, write_atomically
     from generator.report.emit import emit
@@ -60,9 +61,10 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
         click.echo(f"wrote {target}: {operations} operations; `pacgen build` gives the same connector",
                    err=True)
         return
-    click.echo(f"wrote {target}: {operations} operations; the rebuilt connector differs at {where}", err=True)
-    for note in imported.lossy:
-        click.echo(f"  {'/'.join(map(str, note.path)) or 'top level'}: {note.text}", err=True)
+    click.echo(f"wrote {target}: {operations} operations; the rebuilt connector differs at "
+               f"{comment_text(where)}", err=True)
+    for note in imported.lossy:  # escaped: keys from the input must not drive the terminal
+        click.echo(comment_text(f"  {'/'.join(map(str, note.path)) or 'top level'}: {note.text}"), err=True)
     sys.exit(EXIT_FINDINGS)
 
 

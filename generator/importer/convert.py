@@ -102,6 +102,8 @@ def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]
 
 def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
     """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None."""
+    if files.replaced:  # the documents read hold U+FFFD where the files hold lone surrogates
+        return files.replaced[0]
     found = first_difference(files.swagger, swagger)
     if found is not None:
         return f"apiDefinition.swagger.json#{found}"

@@ -37,8 +37,19 @@ def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None) -> str:
 
 
 def emit_spec(spec: dict, comments: dict[tuple, list[str]], header: list[str]) -> str:
-    head = "".join(f"# {line}\n" if line else "#\n" for line in header)
+    head = "".join(f"# {comment_text(line)}".rstrip() + "\n" for line in header)
     return head + dump_yaml(spec, comments)
+
+
+_NOT_IN_COMMENT = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                             "\U00010000-\U0010ffff]")
+
+
+def comment_text(text: str) -> str:
+    """One comment line whatever ``text`` holds: every character that could end the comment (line
+    breaks of any kind) or that YAML refuses (control characters, lone surrogates) is written as
+    an escape, so nothing read from an input can become YAML of its own."""
+    return _NOT_IN_COMMENT.sub(_escape_char, text)
 
 
 class _Emitter:
@@ -50,8 +61,8 @@ class _Emitter:
 
     def comment(self, path: tuple, depth: int) -> None:
         for text in self.comments.get(path, ()):
-            for line in text.splitlines() or [""]:
-                self.lines.append(f"{INDENT * depth}# {line}".rstrip())
+            for line in text.split("\n"):
+                self.lines.append(f"{INDENT * depth}# {comment_text(line)}".rstrip())
 
     def node(self, value: Any, path: tuple, depth: int) -> None:
         """A top-level value (the spec is a mapping; anything else is written on one line)."""
