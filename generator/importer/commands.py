@@ -11,17 +11,18 @@ from generator.cli import EXIT_FINDINGS, EXIT_UNUSABLE, fail_with
 
 
 @click.command("import")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Spec file to write (e.g. spec/NAME.yaml); without it the spec goes to stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT when it exists.")
 def import_command(folder: Path, output: Path | None, force: bool) -> None:
     """Write the spec of an existing connector FOLDER (apiDefinition.swagger.json + apiProperties.json;
-    icon.png and script.csx are named in the spec).
+    icon.png and script.csx are named in the spec), or of one OpenAPI 3.0/3.1 or Swagger 2.0 file
+    (JSON or YAML; an OpenAPI 3 document is converted, and every change or loss is reported).
 
     The spec is built again in memory and compared with the original files: exit 1 (spec still
     written) when the rebuild would differ, naming the first differing JSON pointer."""
-    from generator.importer.convert import build_documents, compare, import_connector
+    from generator.importer.convert import build_documents, compare, import_api_file, import_connector
     from generator.importer.emit import comment_text
     from generator.importer.reader import ImportError_
     from generator.render import RenderError, write_atomically
@@ -32,7 +33,7 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
         click.echo(f"{output} exists: pass --force to overwrite it", err=True)
         sys.exit(EXIT_UNUSABLE)
     try:
-        imported = import_connector(folder, output)
+        imported = import_api_file(folder, output) if folder.is_file() else import_connector(folder, output)
     except ImportError_ as exc:
         fail_with(exc.findings)
     if imported.warnings:

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding
+from generator.findings import Finding, Severity
+from generator.importer.auth import properties_for
+from generator.importer.document import read_document
 from generator.importer.emit import emit_spec
 from generator.importer.inverse import Note, first_difference, invert
-from generator.importer.reader import ConnectorFiles, read_connector
+from generator.importer.openapi3 import convert_document
+from generator.importer.reader import ConnectorFiles, ImportError_, read_connector
 from generator.importer.readme import readme_block
 from generator.render import render_connector
 from generator.source import find_file
@@ -40,12 +43,41 @@ def import_connector(folder: str | Path, spec_path: str | Path | None = None) ->
     return import_files(files, spec_path)
 
 
-def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> Imported:
+def import_api_file(path: str | Path, spec_path: str | Path | None = None) -> Imported:
+    """The spec for one OpenAPI 3.x or Swagger 2.0 file (JSON or YAML). An OpenAPI 3 document is
+    converted first; each change or loss is a finding, printed and listed in the spec's header."""
+    path = Path(path)
+    document = read_document(path)
+    kind = document.kind
+    if kind is None:
+        raise ImportError_([Finding(
+            "NotAnApiDocument", Severity.ERROR, "neither OpenAPI 3 (`openapi: 3.x`) nor Swagger 2.0 "
+            "(`swagger: \"2.0\"`)", str(path), "", *document.locate(()),
+            "point at an OpenAPI 3.0/3.1 or Swagger 2.0 document, or at a connector folder")])
+    if kind == "openapi3":
+        swagger, extra, findings = convert_document(document)
+        properties = properties_for(swagger, extra["connectionParameters"], extra["extra"], extra["refreshUrl"])
+        origin = f"{path.name} (OpenAPI {document.data['openapi']}, converted to Swagger 2.0)"
+    else:
+        swagger, findings = document.data, []
+        properties = properties_for(swagger)
+        origin = f"{path.name} (Swagger 2.0; apiProperties made from its security definitions)"
+    files = ConnectorFiles(path.parent, swagger, properties, {}, findings)
+    return import_files(files, spec_path, origin, readme=False)
+
+
+def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, origin: str | None = None,
+                 readme: bool = True) -> Imported:
     base = Path(spec_path).parent if spec_path is not None else files.folder
     extras = {key: _relative(path, base) for key, path in files.extras.items()}
     inverse = invert(files.swagger, files.properties, extras)
-    header = [f"Imported by `pacgen import` from {files.folder.name}."]
-    header += _import_readme(files.folder, inverse.spec)
+    header = [f"Imported by `pacgen import` from {origin or files.folder.name}."]
+    if readme:
+        header += _import_readme(files.folder, inverse.spec)
+    changes = [f for f in files.warnings if f.code.startswith("Oas3")]
+    if changes:
+        header.append(f"What the conversion changed or left out ({len(changes)}):")
+        header += [f"  - {f.file}:{f.line}:{f.column}: {f.code}: {f.message}" for f in changes]
     if inverse.lossy:
         header.append("Not expressible in a spec (the rebuilt connector will differ):")
         header += [f"  - {_where(note.path)}{note.text}" for note in inverse.lossy]

@@ -176,6 +176,11 @@ def validate_target(target: Path, selection: Selection, docs_page: str | None = 
     from generator.pipeline import load_connector
     from generator.spec.loader import SpecError
 
+    from generator.importer.document import openapi3_finding
+
+    openapi3 = openapi3_finding(target)
+    if openapi3 is not None:  # one finding, not one per OpenAPI 3 member
+        return TargetResult(str(target), [openapi3])
     try:
         connector = load_connector(target)
     except SpecError as exc:
