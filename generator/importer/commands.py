@@ -94,6 +94,8 @@ def roundtrip(paths, jobs, min_exact, verbose) -> None:
                f"exact: {summary.count('exact')}  differing: {summary.count('differing')}  "
                f"({share:.1f} % of parseable exact) in {summary.seconds:.1f} s on {summary.jobs} "
                f"process{'es' if summary.jobs > 1 else ''}")
+    click.echo(f"spec lines / JSON lines: median {100 * summary.size_percentile(0.5):.1f} %, "
+               f"p10 {100 * summary.size_percentile(0.1):.1f} %, p90 {100 * summary.size_percentile(0.9):.1f} %")
     if share < min_exact:
         click.echo(f"below the required {min_exact:g} % exact", err=True)
         sys.exit(EXIT_FINDINGS)

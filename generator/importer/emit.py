@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 INDENT = "  "
-FLOW_WIDTH = 100  # a leaf object or list is written on one line when the line stays this short
+FLOW_WIDTH = 140  # a small object or list is written on one line when the line stays this short
+LEAF_WIDTH = 200  # ... and an object of scalars alone (a property, a parameter) when it stays this short
 _resolver = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 _RESOLVED_FIRST = frozenset(first for first in _resolver.yaml_implicit_resolvers if first) \
@@ -53,7 +54,13 @@ def emit_spec(spec: dict, comments: dict[tuple, list[str]], header: list[str]) -
 _STRUCTURAL = frozenset(("schema", "items", "properties", "parameters", "responses", "headers", "allOf",
                          "operations", "definitions", "additionalProperties", "uiDefinition"))
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
-MIN_SHARED_CHARS = 70  # smaller subtrees fit on one line: an alias would not make the spec shorter
+MIN_SHARED_CHARS = 40  # smaller subtrees fit on one line: an alias would not make the spec shorter
+
+
+def _needs_lines(value: dict | list, path: tuple) -> bool:
+    """Would the value take more than its key's line (so that an alias makes the spec shorter)?"""
+    indent = len(INDENT) * len(path) + len(str(path[-1])) + 4
+    return flow_text(value, (LEAF_WIDTH if _is_leaf(value) else FLOW_WIDTH) - indent) is None
 
 
 def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tuple, str]]:
@@ -68,7 +75,7 @@ def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tupl
             return
         if path and path not in commented and len(path) > 1:
             text = json.dumps(value, ensure_ascii=False)
-            if len(text) >= MIN_SHARED_CHARS:
+            if len(text) >= MIN_SHARED_CHARS and _needs_lines(value, path):
                 key = (_context(path), text)
                 if key in first:
                     repeats.setdefault(key, []).append(path)
@@ -108,15 +115,24 @@ def _path_order(path: tuple, data: Any) -> list:
 
 
 def _anchor_name(path: tuple, data: Any, taken: set[str]) -> str:
-    value = data
-    for token in path:
+    """A name saying what the shared block is: a parameter's name, a property's or definition's
+    name, or the operation and the section (`ListItems_responses`, `status_404`)."""
+    value, owner = data, None
+    for index, token in enumerate(path):
         value = value[token]
-    base = value.get("name") if isinstance(value, dict) and isinstance(value.get("name"), str) else None
-    if base is None:
-        words = [str(t) for t in path if not isinstance(t, int) and t not in _STRUCTURAL]
-        base = words[-1] if words else "shared"
-        if path[-1] == "schema" and len(path) > 2 and path[-3] == "responses":
-            base = f"response_{path[-2]}"
+        if index == 1 and path[0] == "operations" and isinstance(value, dict) and isinstance(value.get("id"), str):
+            owner = value["id"]
+    last = path[-1]
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        base = value["name"] + ("_parameter" if path[-2:-1] == ("parameters",) or isinstance(last, int) else "")
+    elif len(path) > 1 and path[-2] == "responses":
+        base = f"status_{last}"
+    elif isinstance(last, str) and last not in _STRUCTURAL:
+        base = last
+    else:
+        words = [str(t) for t in path[:-1] if not isinstance(t, int) and t not in _STRUCTURAL]
+        base = "_".join(filter(None, [owner if not words or words[-1] == "operations" else words[-1],
+                                      str(last) if not isinstance(last, int) else "item"]))
     name = _ANCHOR_UNSAFE.sub("_", base).strip("_")[:40] or "shared"
     candidate, counter = name, 2
     while candidate in taken:
@@ -232,14 +248,19 @@ def inline_text(value: Any, used: int) -> str | None:
     if not value:
         return "{}" if isinstance(value, dict) else "[]"
     flow = flow_text(value)
-    if flow is None or used + len(flow) > FLOW_WIDTH:
+    if flow is None or used + len(flow) > (LEAF_WIDTH if _is_leaf(value) else FLOW_WIDTH):
         return None
     return flow
 
 
-def flow_text(value: dict | list, budget: int = FLOW_WIDTH) -> str | None:
+def _is_leaf(value: dict | list) -> bool:
+    return isinstance(value, dict) and not any(isinstance(item, (dict, list)) and item for item in value.values())
+
+
+def flow_text(value: dict | list, budget: int | None = None) -> str | None:
     """A small object or list as `{a: 1, b: {c: x}}` / `[a, b]`; None when it does not fit in
     ``budget`` characters or holds multi-line text."""
+    budget = LEAF_WIDTH if budget is None else budget
     if len(value) > FLOW_WIDTH // 4:
         return None
     parts: list[str] = []
