@@ -79,7 +79,7 @@ class Converter:
         if not isinstance(ref, str):
             raise self.fail("RefInvalid", "$ref must be a string", at, "write '#/components/...'")
         location, _, fragment = ref.partition("#")
-        if urlsplit(location).scheme:
+        if ":" in location and _split_url(location).scheme:
             raise _UrlRef(ref)
         if location:
             target = (document.path.parent / location).resolve()
@@ -207,10 +207,10 @@ class Converter:
         first = servers[0]
         url = str(first.get("url", ""))
         variables = first.get("variables") if isinstance(first.get("variables"), dict) else {}
-        host_template = urlsplit(url).netloc if "://" in url else ""
+        host_template = _split_url(url).netloc if "://" in url else ""
         resolved = _VARIABLE.sub(lambda m: self.server_variable(m.group(1), variables, host_template,
                                                                 _sub(at, 0)), url)
-        parts = urlsplit(resolved)
+        parts = _split_url(resolved)
         out: dict[str, Any] = {}
         if parts.netloc:
             out["host"] = parts.netloc
@@ -713,7 +713,8 @@ class Converter:
         if isinstance(node, bool):  # 3.1: true/false schemas
             return {} if node else {"x-ms-visibility": "internal"}
         if not isinstance(node, dict):
-            return node
+            self.report("Oas3Dropped", "a schema that is not an object: an empty schema is used", at)
+            return {}
         if "$ref" in node:
             return self.schema_ref(node, at)
         out: dict[str, Any] = {}
@@ -762,7 +763,7 @@ class Converter:
         """Write the Swagger 2.0 type; True when the OpenAPI type allows null."""
         if isinstance(value, list):
             kinds = [kind for kind in value if kind != "null"]
-            if len(kinds) == 1:
+            if len(kinds) == 1 and isinstance(kinds[0], str):
                 out["type"] = kinds[0]
             elif kinds:
                 self.report("Oas3TypeList", f"type {value!r} has no Swagger 2.0 form: the schema is left untyped",
@@ -770,7 +771,10 @@ class Converter:
             return "null" in value
         if value == "null":
             return True
-        out["type"] = value
+        if isinstance(value, str):
+            out["type"] = value
+        else:
+            self.report("Oas3Dropped", "a type that is not a name: the schema is left untyped", at)
         return False
 
     def alternatives(self, key: str, options: list, at: Where, out: dict) -> bool:
@@ -781,7 +785,7 @@ class Converter:
         if len(converted) == 1:
             out.update({k: v for k, v in converted[0].items() if k not in out})
             return bool(null)
-        kinds = {c.get("type") for c in converted if isinstance(c, dict)}
+        kinds = {c.get("type") if isinstance(c.get("type"), str) else None for c in converted}
         if len(kinds) == 1 and None not in kinds and "object" not in kinds and "array" not in kinds:
             out.setdefault("type", kinds.pop())
             self.report("Oas3OneOf", f"{key} of {len(converted)} {out['type']} schemas becomes one {out['type']}",
@@ -879,6 +883,14 @@ class _UrlRef(Exception):
     def __init__(self, ref: str) -> None:
         super().__init__(ref)
         self.ref = ref
+
+
+def _split_url(url: str):
+    """urlsplit, with a URL it cannot read (a bad IPv6 host) read as a path."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("/" + url.split("://", 1)[-1].split("/", 1)[-1])
 
 
 def _sub(at: Where, *tokens: Any) -> Where:
