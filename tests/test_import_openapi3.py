@@ -464,3 +464,10 @@ def test_import_of_a_mutated_openapi3_document_never_raises(tmp_path_factory, da
         load_spec_text(output.read_text("utf-8"), str(output))
     else:
         build_documents(output.read_text("utf-8"))  # "gives the same connector": it builds
+
+
+def test_names_from_the_document_are_escaped_in_messages(tmp_path):
+    doc = document(paths={"/x\x1b[2J": {"get": {"operationId": "A"}}})
+    _, _, codes, _ = imported(tmp_path, doc)
+    message = codes["Oas3Changed"][0].message
+    assert "\x1b" not in message and "/x\\u001b[2J" in message

@@ -11,12 +11,12 @@ from generator.cli import EXIT_FINDINGS, EXIT_UNUSABLE, fail_with
 
 
 @click.command("import")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="DIR_OR_FILE", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Spec file to write (e.g. spec/NAME.yaml); without it the spec goes to stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT when it exists.")
 def import_command(folder: Path, output: Path | None, force: bool) -> None:
-    """Write the spec of an existing connector FOLDER (apiDefinition.swagger.json + apiProperties.json;
+    """Write the spec of an existing connector folder (apiDefinition.swagger.json + apiProperties.json;
     icon.png and script.csx are named in the spec), or of one OpenAPI 3.0/3.1 or Swagger 2.0 file
     (JSON or YAML; an OpenAPI 3 document is converted, and every change or loss is reported).
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from generator.findings import Finding, Severity, escape_token, unescape_token
 from generator.importer.document import ApiDocument, read_document
+from generator.importer.emit import comment_text
 from generator.importer.reader import ImportError_
 from generator.spec.model import METHODS
 
@@ -66,7 +67,9 @@ class Converter:
         document, tokens = at
         line, column = document.locate(tokens)
         pointer = "".join("/" + escape_token(t) for t in tokens)
-        self.findings.append(Finding(code, severity, message, str(document.path), pointer, line, column, hint))
+        # Messages quote names from the document: escaped, so they cannot drive a terminal or a report.
+        self.findings.append(Finding(code, severity, comment_text(message), str(document.path), pointer,
+                                     line, column, hint))
 
     def fail(self, code: str, message: str, at: Where, hint: str) -> ImportError_:
         self.report(code, message, at, hint, Severity.ERROR)
