@@ -471,3 +471,16 @@ def test_names_from_the_document_are_escaped_in_messages(tmp_path):
     _, _, codes, _ = imported(tmp_path, doc)
     message = codes["Oas3Changed"][0].message
     assert "\x1b" not in message and "/x\\u001b[2J" in message
+
+
+def test_findings_about_an_operation_or_schema_are_also_commented_where_they_apply(tmp_path):
+    doc = document(paths={"/x": {"get": operation(summary="S" * 90)}},
+                   components={"schemas": {"Pet": {"type": "object", "not": {"type": "string"}}}})
+    _, _, codes, result = imported(tmp_path, doc)
+    lines = result.text.splitlines()
+    at_operation = lines.index("operations:") + 1
+    assert lines[at_operation].startswith("  # Oas3Truncated (line 14): summary is 90 characters")
+    assert lines[at_operation + 1].startswith("  - ")
+    definitions = lines.index("definitions:")
+    assert lines[definitions + 1].startswith("  # Oas3Dropped (line ") and "'not'" in lines[definitions + 1]
+    assert lines[definitions + 2] == "  Pet: {type: object}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, split_pointer
 from generator.importer.auth import properties_for
 from generator.importer.document import read_document
 from generator.importer.emit import emit_spec
@@ -21,7 +21,7 @@ from generator.render import render_connector
 from generator.source import find_file
 from generator.spec.check import check_spec
 from generator.spec.loader import SpecError, load_spec_text
-from generator.spec.model import expand
+from generator.spec.model import METHODS, expand
 
 
 @dataclass
@@ -63,11 +63,11 @@ def import_api_file(path: str | Path, spec_path: str | Path | None = None) -> Im
         properties = properties_for(swagger)
         origin = f"{path.name} (Swagger 2.0; apiProperties made from its security definitions)"
     files = ConnectorFiles(path.parent, swagger, properties, {}, findings)
-    return import_files(files, spec_path, origin, readme=False)
+    return import_files(files, spec_path, origin, readme=False, converted_from=str(path))
 
 
 def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, origin: str | None = None,
-                 readme: bool = True) -> Imported:
+                 readme: bool = True, converted_from: str | None = None) -> Imported:
     base = Path(spec_path).parent if spec_path is not None else files.folder
     extras = {key: _relative(path, base) for key, path in files.extras.items()}
     inverse = invert(files.swagger, files.properties, extras)
@@ -85,8 +85,34 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, ori
     for note in inverse.notes:
         if not note.lossy and note.path:
             comments.setdefault(note.path, []).append(note.text)
+    for where, texts in _conversion_comments(changes, converted_from, inverse.spec).items():
+        comments.setdefault(where, []).extend(texts)
     text = emit_spec(inverse.spec, comments, header)
     return Imported(text, inverse.spec, inverse.notes, files, files.warnings)
+
+
+def _conversion_comments(changes: list[Finding], document: str | None, spec: dict) -> dict[tuple, list[str]]:
+    """The conversion's findings about an operation or a schema, also as comments just above that
+    operation or definition in the spec (the header lists them all)."""
+    operations = {}
+    for index, operation in enumerate(spec.get("operations") or []):
+        method = next((m for m in METHODS if m in operation), None) if isinstance(operation, dict) else None
+        if method is not None:
+            operations[(operation[method], method)] = index
+    definitions = spec.get("definitions") if isinstance(spec.get("definitions"), dict) else {}
+    comments: dict[tuple, list[str]] = {}
+    for finding in changes:
+        tokens = split_pointer(finding.pointer)
+        if finding.file != document or len(tokens) < 3:
+            continue
+        if tokens[0] == "paths" and (tokens[1], tokens[2]) in operations:
+            where: tuple = ("operations", operations[(tokens[1], tokens[2])])
+        elif tokens[:2] == ["components", "schemas"] and tokens[2] in definitions:
+            where = ("definitions", tokens[2])
+        else:
+            continue
+        comments.setdefault(where, []).append(f"{finding.code} (line {finding.line}): {finding.message}")
+    return comments
 
 
 def _import_readme(folder: Path, spec: dict) -> list[str]:
