@@ -60,9 +60,10 @@ def _oauth_block(provider: str) -> str:
     }[provider]
     identity = "oauth2" if provider == "generic" else provider
     lines = [
-        "# OAuth 2.0 (authorization code). Register an app with the provider, with the redirect URL",
-        "# https://global.consent.azure-apim.net/redirect, then put its client id below; the client",
-        "# secret is given on the first upload (PACGEN_CLIENT_SECRET=... make upload), never stored here.",
+        "# OAuth 2.0 (authorization code). Register an app with the provider and put its client id",
+        "# below. With redirectMode GlobalPerConnector the maker portal shows this connector's own",
+        "# redirect URL after the first upload: add it to the app. The client secret is given on the",
+        "# first upload (PACGEN_CLIENT_SECRET=... make upload), never stored here.",
         "securityDefinitions:",
         "  oauth2_auth:",
         "    type: oauth2",
