@@ -75,7 +75,7 @@ def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tupl
             return
         if path and path not in commented and len(path) > 1:
             text = json.dumps(value, ensure_ascii=False)
-            if len(text) >= MIN_SHARED_CHARS and _needs_lines(value, path):
+            if len(text) >= MIN_SHARED_CHARS:
                 key = (_context(path), text)
                 if key in first:
                     repeats.setdefault(key, []).append(path)
@@ -89,11 +89,19 @@ def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tupl
     aliases: dict[tuple, str] = {}
     taken: set[str] = set()
     for key, copies in sorted(repeats.items(), key=lambda item: _path_order(first[item[0]], data)):
+        if not _needs_lines(_value_at(data, first[key]), first[key]):
+            continue  # it fits on its key's line: an alias would not be shorter (nor would its parts)
         name = _anchor_name(first[key], data, taken)
         anchors[first[key]] = name
         for path in copies:
             aliases[path] = name
     return anchors, aliases
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for token in path:
+        data = data[token]
+    return data
 
 
 def _context(path: tuple) -> tuple:
