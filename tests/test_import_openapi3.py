@@ -484,3 +484,16 @@ def test_findings_about_an_operation_or_schema_are_also_commented_where_they_app
     definitions = lines.index("definitions:")
     assert lines[definitions + 1].startswith("  # Oas3Dropped (line ") and "'not'" in lines[definitions + 1]
     assert lines[definitions + 2] == "  Pet: {type: object}"
+
+
+def test_bearer_token_is_sent_with_its_prefix_by_a_policy(tmp_path):
+    doc = document(paths={"/x": {"get": operation()}},
+                   components={"securitySchemes": {"jwt": {"type": "http", "scheme": "bearer"}}})
+    swagger, properties, codes, _ = imported(tmp_path, doc)
+    assert swagger["securityDefinitions"] == {"jwt": {"type": "apiKey", "in": "header", "name": "Authorization"}}
+    props = properties["properties"]
+    assert props["connectionParameters"]["api_key"]["uiDefinition"]["displayName"] == "Access token"
+    policy = props["policyTemplateInstances"][0]
+    assert policy["templateId"] == "setheader"
+    assert policy["parameters"]["x-ms-apimTemplateParameter.value"] == "Bearer @connectionParameters('api_key')"
+    assert "enter only the token" in codes["Oas3SecurityChanged"][0].message

@@ -60,6 +60,7 @@ class Converter:
         self.extra_properties: dict[str, Any] = {}
         self.connection_parameters: dict[str, Any] = {}
         self.operation_ids: set[str] = set()
+        self.bearer: set[str] = set()  # http bearer schemes (an API key plus a setheader policy)
 
     # --- findings ---------------------------------------------------------------------------
     def report(self, code: str, message: str, at: Where, hint: str = "",
@@ -237,11 +238,9 @@ class Converter:
                                                                                   "API host")),
                 "tooltip": str(variable.get("description", f"The {name} of your API host")),
                 "constraints": {"required": "true"}}}
-            template = self.extra_properties.setdefault("policyTemplateInstances", [{
-                "templateId": "dynamichosturl", "title": "Host from the connection",
-                "parameters": {"x-ms-apimTemplateParameter.urlTemplate": ""}}])
             url_template = re.sub(r"\{([^{}]*)\}", r"@connectionParameters('\1')", host_template)
-            template[0]["parameters"]["x-ms-apimTemplateParameter.urlTemplate"] = f"https://{url_template}"
+            self.policy("dynamichosturl", "Host from the connection",
+                        {"x-ms-apimTemplateParameter.urlTemplate": f"https://{url_template}"})
             self.report("Oas3ServerVariable", f"server variable {name!r} is part of the host: it becomes the "
                         f"connection parameter {name!r} (a dynamichosturl policy); the swagger's host is its "
                         f"default {default!r}", _sub(at, "variables", name))
@@ -276,6 +275,17 @@ class Converter:
                             f"kind of authentication ({chosen!r} is used)", _sub(at, name),
                             "to offer several, add connectionParameterSets to the spec")
         definitions = {chosen: converted[chosen]} if chosen else {}
+        if chosen in self.bearer:
+            self.connection_parameters = {"api_key": {"type": "securestring", "uiDefinition": {
+                "displayName": "Access token", "description": "Your access token (without 'Bearer ')",
+                "tooltip": "Your access token (without 'Bearer ')",
+                "constraints": {"tabIndex": 2, "clearText": False, "required": "true"}}},
+                **self.connection_parameters}
+            self.policy("setheader", "Bearer token", {
+                "x-ms-apimTemplateParameter.name": "Authorization",
+                "x-ms-apimTemplateParameter.value": "Bearer @connectionParameters('api_key')",
+                "x-ms-apimTemplateParameter.existsAction": "override",
+                "x-ms-apimTemplate-policySection": "Request"})
         requirement = None
         if chosen:
             scopes = next((r[chosen] for r in requirements if isinstance(r, dict) and chosen in r), [])
@@ -287,6 +297,12 @@ class Converter:
                 requirement = [{chosen: []}]
         return {"definitions": definitions, "requirement": requirement, "names": definitions}
 
+    def policy(self, template: str, title: str, parameters: dict) -> None:
+        """Add (or, for the same template, replace) a policy template instance of apiProperties."""
+        policies = self.extra_properties.setdefault("policyTemplateInstances", [])
+        policies[:] = [p for p in policies if p["templateId"] != template]
+        policies.append({"templateId": template, "title": title, "parameters": parameters})
+
     def security_scheme(self, name: str, scheme: Any, at: Where) -> dict | None:
         if not isinstance(scheme, dict):
             self.report("Oas3SecurityDropped", f"security scheme {name!r} is not an object: left out", at)
@@ -297,9 +313,10 @@ class Converter:
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             return {"type": "basic"}
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+            self.bearer.add(name)
             self.report("Oas3SecurityChanged", f"http bearer scheme {name!r} becomes an API key in the "
-                        "Authorization header: users enter 'Bearer <token>' in the connection", at,
-                        "or add a policy that prefixes the value")
+                        "Authorization header, with a setheader policy that sends 'Bearer <token>': users "
+                        "enter only the token", at)
             return {"type": "apiKey", "in": "header", "name": "Authorization"}
         if kind == "oauth2" and isinstance(scheme.get("flows"), dict):
             return self.oauth(name, scheme["flows"], _sub(at, "flows"))
