@@ -1,0 +1,79 @@
+"""The preview in a real browser: headless Chromium (the system's, driven by Playwright) for the
+browser tests and for the README screenshot (`make preview-screenshot`), so both see the same.
+
+Playwright is a test dependency (the `test` extra), not one of pacgen's: it is imported here only.
+
+    python -m generator.preview.browser SOURCE PNG    # preview SOURCE, screenshot it into PNG
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = os.environ.get("PACGEN_CHROMIUM", "/usr/bin/chromium")
+VIEWPORT = {"width": 1100, "height": 1400}
+
+
+@contextlib.contextmanager
+def open_page(html: Path, *, bypass_csp: bool = False) -> Iterator:
+    """A Playwright page showing ``html``; any request that is not for the file itself is refused
+    and recorded in ``page.refused_requests`` (the page must work offline)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # --no-sandbox: CI runs the browser as root, where Chromium's sandbox cannot start.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            context = browser.new_context(viewport=VIEWPORT, bypass_csp=bypass_csp, device_scale_factor=1)
+            page = context.new_page()
+            page.refused_requests = []
+            url = html.resolve().as_uri()
+
+            def guard(route) -> None:
+                if route.request.url == url:
+                    route.continue_()
+                else:
+                    page.refused_requests.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
+def screenshot(html: Path, png: Path) -> None:
+    """The top of the page (header, connection dialog, the first cards), as the README shows it."""
+    with open_page(html) as page:
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png), full_page=False)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m generator.preview.browser SOURCE PNG", file=sys.stderr)
+        return 2
+    from click.testing import CliRunner
+
+    from generator.cli import main as pacgen
+
+    source, png = argv
+    with tempfile.TemporaryDirectory() as folder:
+        html = Path(folder) / "preview.html"
+        result = CliRunner().invoke(pacgen, ["preview", source, "-o", str(html)])
+        if result.exit_code != 0:
+            print(result.output, file=sys.stderr)
+            return result.exit_code
+        screenshot(html, Path(png))
+    print(f"wrote {png}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

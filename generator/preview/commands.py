@@ -1,0 +1,58 @@
+"""`pacgen preview SPEC|FOLDER -o FILE.html`: wires the options to the preview stages and picks
+the exit code (0 page written, 2 unusable input or output)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_UNUSABLE = 2
+
+
+@click.command("preview")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write (replaced atomically).")
+@click.option("--findings/--no-findings", default=True, show_default=True,
+              help="Run the validator and show its findings on the cards.")
+def preview(source: Path, output: Path, findings: bool) -> None:
+    """Render SOURCE (a spec, a connector folder or a swagger file) as the designer shows it: one
+    self-contained HTML page with every trigger and action card, the connection dialog and the
+    validator's findings."""
+    from generator.cli import fail_with
+    from generator.findings import Finding, Severity
+    from generator.pipeline import load_connector
+    from generator.preview import preview_connector
+    from generator.render import write_atomically
+    from generator.spec.loader import SpecError
+
+    if not source.exists():
+        fail_with([Finding("InputUnreadable", Severity.ERROR, "no such file or folder", str(source), "", 0, 0,
+                           "point at a spec (.yaml) or a connector folder")])
+    try:
+        connector = load_connector(source)
+    except SpecError as exc:
+        fail_with(exc.findings)
+    except (OSError, UnicodeDecodeError) as exc:
+        fail_with([Finding("InputUnreadable", Severity.ERROR, f"cannot read: {getattr(exc, 'strerror', None) or exc}",
+                           str(source), "", 0, 0, "check the path")])
+    if not isinstance(connector.swagger, dict):
+        fail_with(list(connector.read_findings) or [
+            Finding("OpenApiInvalid", Severity.ERROR, "the swagger is not a JSON object", str(source), "", 1, 1,
+                    "the file must hold one JSON object")])
+    found = _findings(connector) if findings else []
+    page = preview_connector(connector, found, str(source))
+    try:
+        written = write_atomically(output.parent, [(output.name, page)])
+    except OSError as exc:
+        click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    click.echo(f"wrote {written[0]} ({len(found)} finding{'s' if len(found) != 1 else ''} shown)", err=True)
+
+
+def _findings(connector):
+    from generator.validate.pipeline import validate
+
+    return validate(connector).findings
