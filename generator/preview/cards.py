@@ -287,6 +287,8 @@ def _field(document: _Swagger, key: str, node: dict, pointers: tuple[str, ...], 
 def _control(node: dict) -> tuple[str, str]:
     kind, fmt = node.get("type"), _text(node.get("format"))
     type_label = f"{kind} ({fmt})" if isinstance(kind, str) and fmt else (kind if isinstance(kind, str) else "any")
+    if "$ref" in node:  # a reference not followed (a cycle, or outside the document): a JSON value
+        return "object", "object"
     if any(isinstance(node.get(k), dict) for k in DYNAMIC_DROPDOWNS):
         return "dynamic", type_label
     if _list(node.get("enum")) or _list(node.get("x-ms-enum-values")):

@@ -117,6 +117,7 @@ class ConnectionField:
     required: bool = False
     provider: str = ""  # OAuth identity provider
     options: list[Option] = field(default_factory=list)
+    default: str = ""
     pointers: tuple[str, ...] = ()
     markers: list[Marker] = field(default_factory=list)
 
