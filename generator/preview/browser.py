@@ -20,37 +20,51 @@ VIEWPORT = {"width": 1100, "height": 1400}
 
 
 @contextlib.contextmanager
-def open_page(html: Path, *, bypass_csp: bool = False) -> Iterator:
-    """A Playwright page showing ``html``; any request that is not for the file itself is refused
-    and recorded in ``page.refused_requests`` (the page must work offline)."""
+def chromium() -> Iterator:
+    """The system's Chromium, headless, for as many pages as needed."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         # --no-sandbox: CI runs the browser as root, where Chromium's sandbox cannot start.
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
-            context = browser.new_context(viewport=VIEWPORT, bypass_csp=bypass_csp, device_scale_factor=1)
-            page = context.new_page()
-            page.refused_requests = []
-            url = html.resolve().as_uri()
-
-            def guard(route) -> None:
-                if route.request.url == url:
-                    route.continue_()
-                else:
-                    page.refused_requests.append(route.request.url)
-                    route.abort()
-
-            page.route("**/*", guard)
-            page.goto(url)
-            yield page
+            yield browser
         finally:
             browser.close()
 
 
-def screenshot(html: Path, png: Path) -> None:
+@contextlib.contextmanager
+def open_page(html: Path, browser=None, *, bypass_csp: bool = False) -> Iterator:
+    """A Playwright page showing ``html`` (in ``browser``, else in a browser of its own); any
+    request that is not for the file itself is refused and recorded in ``page.refused_requests``
+    (the page must work offline)."""
+    if browser is None:
+        with chromium() as own, open_page(html, own, bypass_csp=bypass_csp) as page:
+            yield page
+        return
+    context = browser.new_context(viewport=VIEWPORT, bypass_csp=bypass_csp, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.refused_requests = []
+        url = html.resolve().as_uri()
+
+        def guard(route) -> None:
+            if route.request.url == url:
+                route.continue_()
+            else:
+                page.refused_requests.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
+def screenshot(html: Path, png: Path, browser=None) -> None:
     """The top of the page (header, connection dialog, the first cards), as the README shows it."""
-    with open_page(html) as page:
+    with open_page(html, browser) as page:
         png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(png), full_page=False)
 
