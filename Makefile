@@ -62,6 +62,17 @@ roundtrip: $(STAMP)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/pacgen roundtrip $(SHARED)/corpus; \
 	else echo "roundtrip: $(SHARED)/corpus missing: nothing to compare" >&2; fi
 
+## preview: the designer preview of the spec, one self-contained page ($(PREVIEW))
+PREVIEW ?= preview.html
+.PHONY: preview preview-screenshot
+preview: $(STAMP)
+	@$(COMPILE)
+	$(BIN)/pacgen preview $(SPEC) -o $(PREVIEW)
+
+## preview-screenshot: the README's picture of the preview (headless Chromium, as in the browser tests)
+preview-screenshot: $(STAMP)
+	$(BIN)/python -m generator.preview.browser $(SPEC) docs/preview-clicksend.png
+
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 
@@ -70,6 +81,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py $(SPEC)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/validate_speed.py $(SHARED)/corpus; \
 	else echo "bench: $(SHARED)/corpus missing: validator benchmark skipped"; fi
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/preview_speed.py $(SHARED)/corpus; \
+	else echo "bench: $(SHARED)/corpus missing: preview benchmark skipped"; fi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
