@@ -123,7 +123,8 @@ def test_controls_order_and_dynamic_sources() -> None:
         {"name": "flag", "in": "query", "type": "boolean"},
         {"name": "file", "in": "formData", "type": "file", "required": True},
         {"name": "list", "in": "query", "type": "string", "x-ms-summary": "List", "x-ms-visibility": "important",
-         "x-ms-dynamic-values": {"operationId": "GetLists", "value-path": "id"}},
+         "x-ms-dynamic-values": {"operationId": "GetLists", "value-path": "id",
+                                 "parameters": {"kind": {"parameter": "flag"}, "fixed": 1}}},
         {"name": "folder", "in": "query", "type": "string",
          "x-ms-dynamic-tree": {"settings": {}, "open": {"operationId": "Missing"}}},
     ]})
@@ -136,7 +137,8 @@ def test_controls_order_and_dynamic_sources() -> None:
     assert controls == {"file": "file", "list": "dynamic", "flag": "boolean", "folder": "dynamic",
                         "when": "datetime"}
     lists = op.inputs[1]
-    assert lists.dynamic_source == "‘Get lists’ (GetLists)" and lists.dynamic_kind == "x-ms-dynamic-values"
+    assert lists.dynamic_source == "‘Get lists’ (GetLists), given flag"
+    assert lists.dynamic_kind == "x-ms-dynamic-values"
     assert op.inputs[3].dynamic_source == "Missing (not in this connector)"
 
 
@@ -154,6 +156,16 @@ def test_required_advanced_field_stays_visible_and_refs_are_followed() -> None:
     assert op.inputs[0].pointers == ("/paths/~1x/post/parameters/0", "/parameters/Id")
     recursive = op.inputs[2]
     assert recursive.control == "object" and recursive.children == []  # the cycle is cut: a JSON value
+
+
+def test_a_dynamic_schema_body_says_where_its_fields_come_from() -> None:
+    swagger = swagger_with({"parameters": [{"name": "body", "in": "body", "required": True, "schema": {
+        "type": "object", "x-ms-dynamic-schema": {"operationId": "Op", "parameters": {"id": {"parameter": "x"}}}}}]})
+    (body,) = card(build_preview(swagger, None, "t"), "Op").inputs
+    assert (body.control, body.dynamic_kind, body.dynamic_source) == ("object", "x-ms-dynamic-schema",
+                                                                      "‘Do it’ (Op), given x")
+    assert "Fields loaded at design time from ‘Do it’ (Op), given x" in render_page(
+        build_preview(swagger, None, "t")).decode()
 
 
 def test_deprecated_and_security_fallback() -> None:

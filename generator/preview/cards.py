@@ -323,10 +323,15 @@ def _options(node: dict) -> list[Option]:
 
 
 def _dynamic_source(document: _Swagger, kind: str, extension: dict) -> str:
+    """The operation that fills the field, and the inputs it passes on (the designer asks for
+    those first)."""
     if kind == "x-ms-dynamic-tree":
         extension = _dict(extension.get("open")) or _dict(extension.get("browse"))
     operation_id = _text(extension.get("operationId"))
-    return document.operation_label(operation_id) if operation_id else "an operation it does not name"
+    label = document.operation_label(operation_id) if operation_id else "an operation it does not name"
+    inputs = sorted({_text(_dict(value).get("parameter") or _dict(value).get("parameterReference"))
+                     for value in _dict(extension.get("parameters")).values()} - {""})
+    return f"{label}, given {', '.join(inputs)}" if inputs else label
 
 
 # --- outputs ----------------------------------------------------------------------------------------
