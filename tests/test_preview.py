@@ -168,6 +168,25 @@ def test_a_dynamic_schema_body_says_where_its_fields_come_from() -> None:
         build_preview(swagger, None, "t")).decode()
 
 
+def test_operations_in_the_designer_order_with_hint_and_replacement() -> None:
+    ok = {"responses": {"200": {"description": "OK"}}}
+    swagger = swagger_with({"x-ms-visibility": "advanced"})
+    swagger["paths"]["/b"] = {"get": {**ok, "operationId": "B", "summary": "B"},
+                              "put": {**ok, "operationId": "C", "summary": "C", "x-ms-visibility": "important"},
+                              "post": {**ok, "operationId": "T", "summary": "When", "x-ms-trigger": "batch",
+                                       "x-ms-trigger-hint": "Add a row."},
+                              "patch": {**ok, "operationId": "Old", "summary": "Old", "deprecated": True,
+                                        "x-ms-api-annotation": {"status": "Preview",
+                                                                "replacement": {"operationId": "B"}}}}
+    model = build_preview(swagger, None, "t")
+    assert [c.operation_id for c in model.actions] == ["C", "B", "Old", "Op"]
+    trigger, old = card(model, "T"), card(model, "Old")
+    assert (trigger.trigger_hint, trigger.trigger_type) == ("Add a row.", "batch")
+    assert (old.replacement, old.status) == ("‘B’ (B)", "Preview")
+    page = render_page(model).decode()
+    assert "See more (1)" in page and "To make it fire: Add a row." in page and "Replaced by ‘B’ (B)" in page
+
+
 def test_deprecated_and_security_fallback() -> None:
     swagger = swagger_with({"deprecated": True}, securityDefinitions={"k": {"type": "apiKey", "name": "X-Key",
                                                                             "in": "header"}})

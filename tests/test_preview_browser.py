@@ -198,7 +198,7 @@ def test_a_field_with_a_finding_carries_its_marker(browser, tmp_path: Path) -> N
         assert "has-finding" not in clean.get_attribute("class")
 
 
-def test_deprecated_operations_behind_the_switch(browser, tmp_path: Path) -> None:
+def test_deprecated_behind_the_switch_advanced_behind_see_more(browser, tmp_path: Path) -> None:
     from generator.preview.browser import open_page
 
     folder = tmp_path / "c"
@@ -206,13 +206,21 @@ def test_deprecated_operations_behind_the_switch(browser, tmp_path: Path) -> Non
     op = {"responses": {"200": {"description": "OK"}}}
     swagger = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "host": "example.com",
                "paths": {"/a": {"get": {**op, "operationId": "Old", "summary": "Old one", "deprecated": True}},
-                         "/b": {"get": {**op, "operationId": "New", "summary": "New one"}}}}
+                         "/b": {"get": {**op, "operationId": "New", "summary": "New one"}},
+                         "/c": {"get": {**op, "operationId": "More", "summary": "Rarely used",
+                                        "x-ms-visibility": "advanced"}}}}
     (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger), "utf-8")
     with open_page(render(folder, tmp_path / "p.html"), browser) as page:
         old = page.locator(".card[data-operation-id=Old]")
         assert not old.is_visible() and page.locator(".card[data-operation-id=New]").is_visible()
+        assert page.locator("#shown-count").inner_text() == "1 shown"
         page.check("#show-deprecated")
         assert old.is_visible() and old.locator(".deprecated-badge").is_visible()
+        more = page.locator(".card[data-operation-id=More]")
+        assert not more.is_visible()
+        page.click(".actions .see-more")
+        assert more.is_visible() and page.locator("#shown-count").inner_text() == "3 shown"
+        assert page.locator(".actions .see-more").inner_text() == "See less (1)"
 
 
 HOSTILE = {

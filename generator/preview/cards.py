@@ -2,8 +2,9 @@
 (``generator.preview.model``), following how the Power Automate designer reads the extensions:
 
 * operations: ``x-ms-visibility: internal`` ones are never listed; ``x-ms-trigger`` makes a trigger;
-  title = ``summary`` (else the operationId), info text = ``description``; ``deprecated`` ones are
-  kept but flagged (the page hides them behind a switch).
+  title = ``summary`` (else the operationId), info text = ``description``; ``important`` ones first,
+  ``advanced`` ones last (the page folds them behind "See more"); ``deprecated`` ones are kept but
+  flagged (the designer hides them; the page, behind a switch), with their replacement.
 * inputs: every parameter that is not internal; a body parameter whose schema is an object is
   replaced by its properties (``$ref`` followed, ``allOf`` merged), nested objects as groups, arrays
   as items with "Add new item". Label = ``x-ms-summary`` (else ``title``, else the key), placeholder
@@ -156,18 +157,30 @@ def build_preview(swagger: Any, properties: Any, source: str) -> Preview:
             continue
         card = _card(document, path, method, operation, pointer)
         (preview.triggers if card.kind == TRIGGER else preview.actions).append(card)
+    # The designer lists important operations first and hides advanced ones behind "See more".
+    preview.triggers.sort(key=_operation_rank)
+    preview.actions.sort(key=_operation_rank)
     preview.connection_label, preview.connection = _connection(props, swagger, properties is not None)
     return preview
+
+
+def _operation_rank(card: Card) -> int:
+    return {"important": 0, "advanced": 2}.get(card.visibility, 1)
 
 
 def _card(document: _Swagger, path: str, method: str, operation: dict, pointer: str) -> Card:
     operation_id = _text(operation.get("operationId"))
     trigger = operation.get("x-ms-trigger")
+    annotation = _dict(operation.get("x-ms-api-annotation"))
+    replacement = _text(_dict(annotation.get("replacement")).get("operationId"))
     card = Card(operation_id=operation_id, title=_text(operation.get("summary")) or operation_id or
                 f"{method.upper()} {path}", description=_text(operation.get("description")),
                 kind=TRIGGER if trigger else ACTION, method=method.upper(), path=path, pointer=pointer,
                 trigger_type=str(trigger) if trigger else "", deprecated=operation.get("deprecated") is True,
-                important=operation.get("x-ms-visibility") == "important")
+                visibility=_text(operation.get("x-ms-visibility")),
+                trigger_hint=_text(operation.get("x-ms-trigger-hint")) if trigger else "",
+                status=_text(annotation.get("status")),
+                replacement=document.operation_label(replacement) if replacement else "")
     fields = _inputs(document, path, operation, pointer)
     card.inputs = [f for f in fields if f.required or f.visibility != "advanced"]
     card.advanced = [f for f in fields if not f.required and f.visibility == "advanced"]

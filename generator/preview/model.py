@@ -75,7 +75,10 @@ class Card:
     pointer: str
     trigger_type: str = ""  # x-ms-trigger: single or batch
     deprecated: bool = False
-    important: bool = False
+    visibility: str = ""  # "important" (listed first) or "advanced" (behind "See more")
+    trigger_hint: str = ""  # x-ms-trigger-hint: how to make the trigger fire
+    status: str = ""  # x-ms-api-annotation status (Preview, Production)
+    replacement: str = ""  # the operation that replaces a deprecated one
     inputs: list[Field] = field(default_factory=list)  # shown at once, in the designer's order
     advanced: list[Field] = field(default_factory=list)  # behind "Show advanced options"
     outputs: list[Token] = field(default_factory=list)
