@@ -8,7 +8,8 @@
 * inputs: every parameter that is not internal; a body parameter whose schema is an object is
   replaced by its properties (``$ref`` followed, ``allOf`` merged), nested objects as groups, arrays
   as items with "Add new item". Label = ``x-ms-summary`` (else ``title``, else the key), placeholder
-  = ``description``. Order: required and ``important`` first, then the rest, ``advanced`` last —
+  = ``description``; a credential (by the validator's definition) is a masked box whose value is never
+  shown. Order: required and ``important`` first, then the rest, ``advanced`` last —
   each group in document order. A required field is never hidden behind the advanced toggle: the
   designer must ask for it.
 * outputs: the leaves of the first 2xx response (a trigger: its ``x-ms-notification-content``),
@@ -35,6 +36,7 @@ from generator.preview.model import (
     Preview,
     Token,
 )
+from generator.validate.rules.secret_parameter_has_value import is_secret_parameter
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 DYNAMIC_DROPDOWNS = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-tree")
@@ -277,6 +279,9 @@ def _field(document: _Swagger, key: str, node: dict, pointers: tuple[str, ...], 
                   control=control, type_label=type_label, placeholder=_text(node.get("description")),
                   required=required, visibility=_text(node.get("x-ms-visibility")),
                   default=_scalar(node.get("default")), pointers=pointers)
+    if control == "text" and is_secret_parameter(node):
+        # A credential: a masked box, and its value (if the swagger carries one) never on the page.
+        field.control, field.default = "secret", ""
     field.options = _options(node)
     for kind in (*DYNAMIC_DROPDOWNS, *DYNAMIC_SCHEMAS):
         if isinstance(node.get(kind), dict):

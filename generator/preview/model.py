@@ -31,8 +31,8 @@ class Option:
 class Field:
     """One input of a card (or of an array item / object group inside it).
 
-    ``control`` says how the designer draws it: text, number, boolean, select, dynamic, datetime,
-    date, file, array (of ``children`` items, with "Add new item") or object (a group of
+    ``control`` says how the designer draws it: text, secret, number, boolean, select, dynamic,
+    datetime, date, file, array (of ``children`` items, with "Add new item") or object (a group of
     ``children``)."""
 
     key: str
