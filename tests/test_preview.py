@@ -297,6 +297,26 @@ def test_a_broken_spec_is_located_and_nothing_is_written(tmp_path: Path) -> None
     assert output.read_text("utf-8") == "previous"
 
 
+def test_the_page_never_replaces_its_input(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_bytes(SPEC.read_bytes())
+    assert preview(spec, "-o", spec).exit_code == 2
+    assert spec.read_bytes() == SPEC.read_bytes()
+    folder_swagger = ROOT / "connector" / "apiDefinition.swagger.json"
+    before = folder_swagger.read_bytes()
+    result = preview(ROOT / "connector", "-o", folder_swagger)
+    assert result.exit_code == 2 and "that is the input" in result.output
+    assert folder_swagger.read_bytes() == before
+
+
+def test_a_batch_trigger_offers_the_item_fields() -> None:
+    items = {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string",
+                                                                               "x-ms-summary": "Row ID"}}}}
+    swagger = swagger_with({"x-ms-trigger": "batch", "responses": {"200": {"description": "OK", "schema": items}}})
+    assert [(t.label, t.path) for t in card(build_preview(swagger, None, "t"), "Op").outputs] == [
+        ("Row ID", "body/id")]
+
+
 @pytest.mark.parametrize("make", ["missing", "empty folder", "not json"])
 def test_unusable_input_exits_2(tmp_path: Path, make: str) -> None:
     target = tmp_path / "in"

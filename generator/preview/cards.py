@@ -13,7 +13,8 @@
   each group in document order. A required field is never hidden behind the advanced toggle: the
   designer must ask for it.
 * outputs: the leaves of the first 2xx response (a trigger: its ``x-ms-notification-content``),
-  each labelled with its parents' labels in front, plus the response's headers.
+  each labelled with its parents' labels in front, plus the response's headers; a batch trigger
+  whose response is an array fires once per item, so its outputs are the item's.
 
 Every built element records the JSON pointers it came from (the use site and each ``$ref`` target),
 so that ``generator.preview.placement`` can put the validator's findings on it.
@@ -359,7 +360,8 @@ def _outputs(document: _Swagger, operation: dict, pointer: str, trigger: bool) -
     if trigger and isinstance(operation.get("x-ms-notification-content"), dict):
         content_pointer = pointer + "/x-ms-notification-content"
         content = operation["x-ms-notification-content"]
-        return _schema_tokens(document, content.get("schema"), content_pointer + "/schema"), ""
+        return _schema_tokens(document, content.get("schema"), content_pointer + "/schema",
+                              operation.get("x-ms-trigger") == "batch"), ""
     code, response = _chosen_response(operation)
     if response is None:
         return [], ""
@@ -368,7 +370,8 @@ def _outputs(document: _Swagger, operation: dict, pointer: str, trigger: bool) -
     schema, schema_pointers, seen = document.resolve(response.get("schema"), pointers[-1] + "/schema", seen)
     dynamic = next((document.operation_label(_text(schema[k].get("operationId"))) for k in DYNAMIC_SCHEMAS
                     if isinstance(schema.get(k), dict)), "")
-    tokens = _schema_tokens(document, response.get("schema"), pointers[-1] + "/schema") if schema else []
+    tokens = _schema_tokens(document, response.get("schema"), pointers[-1] + "/schema",
+                            operation.get("x-ms-trigger") == "batch") if schema else []
     for name, header in _dict(response.get("headers")).items():
         header = _dict(header)
         tokens.append(Token(label=_text(header.get("x-ms-summary")) or name,
@@ -388,10 +391,14 @@ def _chosen_response(operation: dict) -> tuple[str, Any]:
     return "", None
 
 
-def _schema_tokens(document: _Swagger, node: Any, pointer: str) -> list[Token]:
+def _schema_tokens(document: _Swagger, node: Any, pointer: str, batch: bool = False) -> list[Token]:
     schema, pointers, seen = document.resolve(node, pointer)
     if not schema:
         return []
+    if batch and schema.get("type") == "array":  # a batch trigger fires once per item of the array
+        items, item_pointers, seen = document.resolve(schema.get("items"), pointers[-1] + "/items", seen)
+        if _is_object(items) and (items.get("properties") or items.get("allOf")):
+            return _object_tokens(document, items, item_pointers, seen, "", "body", 0)
     if _is_object(schema) and (schema.get("properties") or schema.get("allOf")):
         return _object_tokens(document, schema, pointers, seen, "", "body", 0)
     return [Token(label="Body", type_label=_control(schema)[1], description=_text(schema.get("description")),

@@ -28,6 +28,9 @@ def preview(source: Path, output: Path, findings: bool) -> None:
     from generator.render import write_atomically
     from generator.spec.loader import SpecError
 
+    if _overwrites_input(source, output):
+        click.echo(f"{output}: that is the input; write the page to a file of its own (-o preview.html)", err=True)
+        sys.exit(EXIT_UNUSABLE)
     if not source.exists():
         fail_with([Finding("InputUnreadable", Severity.ERROR, "no such file or folder", str(source), "", 0, 0,
                            "point at a spec (.yaml) or a connector folder")])
@@ -50,6 +53,15 @@ def preview(source: Path, output: Path, findings: bool) -> None:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
         sys.exit(EXIT_UNUSABLE)
     click.echo(f"wrote {written[0]} ({len(found)} finding{'s' if len(found) != 1 else ''} shown)", err=True)
+
+
+def _overwrites_input(source: Path, output: Path) -> bool:
+    """Whether writing ``output`` would replace the spec, or a file of the connector folder."""
+    target = output.resolve()
+    if target == source.resolve():
+        return True
+    return source.is_dir() and target.parent == source.resolve() and target.name.lower() in (
+        "apidefinition.swagger.json", "apiproperties.json", "settings.json", "readme.md", "script.csx")
 
 
 def _findings(connector):
