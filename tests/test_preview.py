@@ -198,6 +198,20 @@ def test_operations_in_the_designer_order_with_hint_and_replacement() -> None:
     assert "See more (1)" in page and "To make it fire: Add a row." in page and "Replaced by ‘B’ (B)" in page
 
 
+def test_schemas_that_multiply_are_cut_not_hung() -> None:
+    """Ten levels of ten properties that each point at the next level: 10**10 fields unfolded."""
+    definitions = {f"L{level}": {"type": "object", "properties": {
+        f"p{i}": {"$ref": f"#/definitions/L{level + 1}"} for i in range(10)}} for level in range(10)}
+    definitions["L10"] = {"type": "string"}
+    swagger = swagger_with({"parameters": [{"name": "b", "in": "body", "schema": {"$ref": "#/definitions/L0"}}],
+                            "responses": {"200": {"description": "OK", "schema": {"$ref": "#/definitions/L0"}}}},
+                           definitions=definitions)
+    op = card(build_preview(swagger, None, "t"), "Op")
+    assert op.truncated
+    assert sum(1 for _ in walk(op.inputs)) + len(op.outputs) < 4000
+    assert "Some nested fields and outputs are left out" in render_page(build_preview(swagger, None, "t")).decode()
+
+
 def test_deprecated_and_security_fallback() -> None:
     swagger = swagger_with({"deprecated": True}, securityDefinitions={"k": {"type": "apiKey", "name": "X-Key",
                                                                             "in": "header"}})

@@ -45,6 +45,9 @@ DYNAMIC_SCHEMAS = ("x-ms-dynamic-schema", "x-ms-dynamic-properties")
 # Keys written beside a "$ref" that the designer still honours.
 _REF_ANNOTATIONS = ("x-ms-summary", "description", "title", "x-ms-visibility")
 _MAX_DEPTH = 12  # nesting shown; deeper schemas are cut (a recursive schema would never end)
+# Elements built per card: definitions that share definitions can multiply without a cycle
+# (10 properties × 10 × ... reach millions); past this the card says what it left out.
+MAX_ELEMENTS = 3000
 
 
 def _text(value: Any) -> str:
@@ -77,6 +80,7 @@ class _Swagger:
 
     def __init__(self, swagger: dict) -> None:
         self.swagger = swagger
+        self.budget = MAX_ELEMENTS  # elements the current card may still build
         self.summaries = {}
         for _, _, operation, _ in self.operations():
             operation_id = _text(operation.get("operationId"))
@@ -188,6 +192,8 @@ def _card(document: _Swagger, path: str, method: str, operation: dict, pointer: 
     card.inputs = [f for f in fields if f.required or f.visibility != "advanced"]
     card.advanced = [f for f in fields if not f.required and f.visibility == "advanced"]
     card.outputs, card.dynamic_outputs = _outputs(document, operation, pointer, bool(trigger))
+    card.truncated = document.budget <= 0
+    document.budget = MAX_ELEMENTS
     return card
 
 
@@ -261,9 +267,10 @@ def _is_object(schema: dict) -> bool:
 
 def _object_children(document: _Swagger, schema: dict, pointers: tuple[str, ...], seen: frozenset[str],
                      depth: int) -> list[Field]:
-    if depth >= _MAX_DEPTH:
+    if depth >= _MAX_DEPTH or document.budget <= 0:
         return []
     _, properties, required = document.merged(schema, pointers, seen)
+    document.budget -= len(properties)
     children = []
     for name, (node, pointer) in properties.items():
         child, child_pointers, child_seen = document.resolve(node, pointer, seen)
@@ -407,9 +414,10 @@ def _schema_tokens(document: _Swagger, node: Any, pointer: str, batch: bool = Fa
 
 def _object_tokens(document: _Swagger, schema: dict, pointers: tuple[str, ...], seen: frozenset[str],
                    prefix: str, path: str, depth: int) -> list[Token]:
-    if depth >= _MAX_DEPTH:
+    if depth >= _MAX_DEPTH or document.budget <= 0:
         return []
     _, properties, _ = document.merged(schema, pointers, seen)
+    document.budget -= len(properties)
     tokens = []
     for name, (node, pointer) in properties.items():
         child, child_pointers, child_seen = document.resolve(node, pointer, seen)

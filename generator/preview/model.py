@@ -84,6 +84,7 @@ class Card:
     outputs: list[Token] = field(default_factory=list)
     dynamic_outputs: str = ""  # outputs whose schema an operation supplies at design time
     markers: list[Marker] = field(default_factory=list)  # findings about the card, not one field
+    truncated: bool = False  # nested fields or outputs left out (too many to show)
 
     def all_markers(self) -> list[Marker]:
         found = list(self.markers)
