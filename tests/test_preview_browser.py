@@ -292,3 +292,21 @@ def test_screenshot_is_written_and_not_blank(browser, tmp_path: Path) -> None:
     width, height, distinct = colours
     assert (width, height) == (1100, 1400)
     assert distinct > 50  # text, the brand header, cards: far from a blank page
+
+
+def test_the_screenshot_command_of_make_preview_screenshot(browser, tmp_path: Path) -> None:
+    """`make preview-screenshot` runs this module: a PNG for a good spec, exit 2 for a broken one."""
+    import subprocess
+    import sys
+
+    png = tmp_path / "shot.png"
+    done = subprocess.run([sys.executable, "-m", "generator.preview.browser", str(SPEC), str(png)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("info: [\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator.preview.browser", str(broken), str(tmp_path / "b.png")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "broken.yaml:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "b.png").exists()

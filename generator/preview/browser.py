@@ -73,17 +73,17 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m generator.preview.browser SOURCE PNG", file=sys.stderr)
         return 2
-    from click.testing import CliRunner
-
-    from generator.cli import main as pacgen
+    from generator.cli import fail_with
+    from generator.preview import UnusableInput, preview_source
 
     source, png = argv
+    try:
+        page, _ = preview_source(Path(source))
+    except UnusableInput as exc:
+        fail_with(exc.findings)
     with tempfile.TemporaryDirectory() as folder:
         html = Path(folder) / "preview.html"
-        result = CliRunner().invoke(pacgen, ["preview", source, "-o", str(html)])
-        if result.exit_code != 0:
-            print(result.output, file=sys.stderr)
-            return result.exit_code
+        html.write_bytes(page)
         screenshot(html, Path(png))
     print(f"wrote {png}", file=sys.stderr)
     return 0

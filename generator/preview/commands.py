@@ -22,37 +22,22 @@ def preview(source: Path, output: Path, findings: bool) -> None:
     self-contained HTML page with every trigger and action card, the connection dialog and the
     validator's findings."""
     from generator.cli import fail_with
-    from generator.findings import Finding, Severity
-    from generator.pipeline import load_connector
-    from generator.preview import preview_connector
+    from generator.preview import UnusableInput, preview_source
     from generator.render import write_atomically
-    from generator.spec.loader import SpecError
 
     if _overwrites_input(source, output):
         click.echo(f"{output}: that is the input; write the page to a file of its own (-o preview.html)", err=True)
         sys.exit(EXIT_UNUSABLE)
-    if not source.exists():
-        fail_with([Finding("InputUnreadable", Severity.ERROR, "no such file or folder", str(source), "", 0, 0,
-                           "point at a spec (.yaml) or a connector folder")])
     try:
-        connector = load_connector(source)
-    except SpecError as exc:
+        page, shown = preview_source(source, findings)
+    except UnusableInput as exc:
         fail_with(exc.findings)
-    except (OSError, UnicodeDecodeError) as exc:
-        fail_with([Finding("InputUnreadable", Severity.ERROR, f"cannot read: {getattr(exc, 'strerror', None) or exc}",
-                           str(source), "", 0, 0, "check the path")])
-    if not isinstance(connector.swagger, dict):
-        fail_with(list(connector.read_findings) or [
-            Finding("OpenApiInvalid", Severity.ERROR, "the swagger is not a JSON object", str(source), "", 1, 1,
-                    "the file must hold one JSON object")])
-    found = _findings(connector) if findings else []
-    page = preview_connector(connector, found, str(source))
     try:
         written = write_atomically(output.parent, [(output.name, page)])
     except OSError as exc:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
         sys.exit(EXIT_UNUSABLE)
-    click.echo(f"wrote {written[0]} ({len(found)} finding{'s' if len(found) != 1 else ''} shown)", err=True)
+    click.echo(f"wrote {written[0]} ({shown} finding{'s' if shown != 1 else ''} shown)", err=True)
 
 
 def _overwrites_input(source: Path, output: Path) -> bool:
@@ -63,8 +48,3 @@ def _overwrites_input(source: Path, output: Path) -> bool:
     return source.is_dir() and target.parent == source.resolve() and target.name.lower() in (
         "apidefinition.swagger.json", "apiproperties.json", "settings.json", "readme.md", "script.csx")
 
-
-def _findings(connector):
-    from generator.validate.pipeline import validate
-
-    return validate(connector).findings
