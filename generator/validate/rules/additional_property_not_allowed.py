@@ -47,6 +47,8 @@ class AdditionalPropertyNotAllowed(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-pageable: {nextLinkName: nextLink, pageSize: 50}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-pageable/pageSize
     """
 
     code = "AdditionalPropertyNotAllowed"

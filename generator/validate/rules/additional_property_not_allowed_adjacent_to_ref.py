@@ -35,6 +35,8 @@ class AdditionalPropertyNotAllowedAdjacentToRef(Rule):
               operationId: ListItems
               parameters: [{$ref: '#/parameters/top', required: true}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/required
     """
 
     code = "AdditionalPropertyNotAllowedAdjacentToRef"

@@ -45,6 +45,8 @@ class ArrayDuplicateValue(Rule):
               operationId: ListItems
               parameters: [{name: order, in: query, type: string, enum: [asc, desc, asc]}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/enum/2
     """
 
     code = "ArrayDuplicateValue"

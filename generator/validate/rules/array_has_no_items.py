@@ -22,6 +22,8 @@ class ArrayHasNoItems(Rule):
 
         definitions:
           Tags: {type: array}
+
+    Reports: /definitions/Tags
     """
 
     code = "ArrayHasNoItems"

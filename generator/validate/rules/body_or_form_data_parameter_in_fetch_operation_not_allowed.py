@@ -26,6 +26,8 @@ class BodyOrFormDataParameterInFetchOperationNotAllowed(Rule):
               operationId: ListItems
               parameters: [{name: body, in: body, schema: {type: object}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0
     """
 
     code = "BodyOrFormDataParameterInFetchOperationNotAllowed"

@@ -32,6 +32,8 @@ class CollectionFormatValueNotSupported(Rule):
               parameters:
               - {name: ids, in: query, type: array, items: {type: string}, collectionFormat: multi}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/collectionFormat
     """
 
     code = "CollectionFormatValueNotSupported"

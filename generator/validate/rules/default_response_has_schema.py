@@ -30,6 +30,8 @@ class DefaultResponseHasSchema(Rule):
               operationId: GetA
               responses:
                 default: {description: OK, schema: {type: object}}
+
+    Reports: /paths/~1a/get/responses/default/schema
     """
 
     code = "DefaultResponseHasSchema"

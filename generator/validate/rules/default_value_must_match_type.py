@@ -52,6 +52,8 @@ class DefaultValueMustMatchType(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, default: fifty}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/default
     """
 
     code = "DefaultValueMustMatchType"

@@ -38,6 +38,8 @@ class DuplicateEnumValuesInExtension(Rule):
                   x-ms-enum-values: [{value: asc, displayName: Ascending},
                                      {value: asc, displayName: Oldest first}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/1
     """
 
     code = "DuplicateEnumValuesInExtension"

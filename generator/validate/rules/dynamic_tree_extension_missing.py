@@ -45,6 +45,8 @@ class DynamicTreeExtensionMissing(Rule):
                   type: string
                   x-ms-dynamic-values: {capability: file-picker, parameters: {}, value-path: path}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1files~1{path}/get/parameters/0/x-ms-dynamic-values
     """
 
     code = "DynamicTreeExtensionMissing"

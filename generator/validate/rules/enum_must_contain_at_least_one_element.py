@@ -26,6 +26,8 @@ class EnumMustContainAtLeastOneElement(Rule):
               operationId: ListItems
               parameters: [{name: order, in: query, type: string, enum: []}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/enum
     """
 
     code = "EnumMustContainAtLeastOneElement"

@@ -37,12 +37,16 @@ class ExtensionMemberNotKnown(Rule):
           /hooks: {post: {operationId: OnEvent, x-ms-trigger: single, x-ms-trigger-metadata: {kind: query, mod: polling},
                           responses: {'200': {description: OK}}}}
 
+    Reports: /paths/~1hooks/post/x-ms-trigger-metadata/mod
+
     Failing example::
 
         paths:
           /hooks:
             x-ms-notification-content: {description: Event, shema: {type: object}}
             post: {operationId: OnEvent, x-ms-trigger: single, responses: {'201': {description: Created}}}
+
+    Reports: /paths/~1hooks/x-ms-notification-content/shema
     """
 
     code = "ExtensionMemberNotKnown"

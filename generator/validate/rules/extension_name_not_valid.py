@@ -62,6 +62,8 @@ class ExtensionNameNotValid(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, ms-visibility: important, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/ms-visibility
     """
 
     code = "ExtensionNameNotValid"

@@ -59,6 +59,8 @@ class ExtensionNotKnown(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-visibilty: advanced, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-visibilty
     """
 
     code = "ExtensionNotKnown"

@@ -24,6 +24,8 @@ class FilterFunctionsPropertyEmpty(Rule):
             type: object
             properties:
               name: {type: string, x-ms-capabilities: {filterFunctions: []}}
+
+    Reports: /definitions/Row/properties/name/x-ms-capabilities/filterFunctions
     """
 
     code = "FilterFunctionsPropertyEmpty"

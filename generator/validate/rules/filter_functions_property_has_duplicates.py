@@ -24,6 +24,8 @@ class FilterFunctionsPropertyHasDuplicates(Rule):
             type: object
             properties:
               name: {type: string, x-ms-capabilities: {filterFunctions: [eq, startswith, eq]}}
+
+    Reports: /definitions/Row/properties/name/x-ms-capabilities/filterFunctions/2
     """
 
     code = "FilterFunctionsPropertyHasDuplicates"

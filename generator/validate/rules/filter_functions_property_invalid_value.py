@@ -33,6 +33,8 @@ class FilterFunctionsPropertyInvalidValue(Rule):
             type: object
             properties:
               name: {type: string, x-ms-capabilities: {filterFunctions: [equals]}}
+
+    Reports: /definitions/Row/properties/name/x-ms-capabilities/filterFunctions/0
     """
 
     code = "FilterFunctionsPropertyInvalidValue"

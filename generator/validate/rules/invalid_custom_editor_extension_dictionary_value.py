@@ -24,6 +24,8 @@ class InvalidCustomEditorExtensionDictionaryValue(Rule):
           Tags:
             type: string
             x-ms-editor: dictionary
+
+    Reports: /definitions/Tags/x-ms-editor
     """
 
     code = "InvalidCustomEditorExtensionDictionaryValue"

@@ -38,6 +38,8 @@ class InvalidEnumValuesExtensionValue(Rule):
                   enum: [asc, desc]
                   x-ms-enum-values: [{value: ascending, displayName: Ascending}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/0/value
     """
 
     code = "InvalidEnumValuesExtensionValue"

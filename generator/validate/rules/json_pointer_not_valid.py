@@ -22,6 +22,8 @@ class JsonPointerNotValid(Rule):
         definitions:
           Pet: {type: object}
           Pets: {type: array, items: {$ref: '#definitions/Pet'}}
+
+    Reports: /definitions/Pets/items/$ref
     """
 
     code = "JsonPointerNotValid"

@@ -75,6 +75,8 @@ class JsonTypeIncorrect(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, x-ms-summary: {text: Top}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-summary
     """
 
     code = "JsonTypeIncorrect"

@@ -38,6 +38,8 @@ class JsonValueNotInEnum(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-visibility: hidden, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-visibility
     """
 
     code = "JsonValueNotInEnum"

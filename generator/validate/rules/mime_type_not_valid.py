@@ -27,6 +27,8 @@ class MimeTypeNotValid(Rule):
     Failing example::
 
         produces: [json]
+
+    Reports: /produces/0
     """
 
     code = "MimeTypeNotValid"

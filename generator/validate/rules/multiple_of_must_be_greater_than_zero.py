@@ -22,6 +22,8 @@ class MultipleOfMustBeGreaterThanZero(Rule):
 
         definitions:
           Order: {type: object, properties: {quantity: {type: integer, multipleOf: 0}}}
+
+    Reports: /definitions/Order/properties/quantity/multipleOf
     """
 
     code = "MultipleOfMustBeGreaterThanZero"

@@ -31,6 +31,8 @@ class OAuthSecurityRequirementValueMustBeScopeName(Rule):
             tokenUrl: 'https://login.contoso.com/token'
             scopes: {read: Read data}
         security: [{oauth2_auth: [write]}]
+
+    Reports: /security/0/oauth2_auth/0
     """
 
     code = "OAuthSecurityRequirementValueMustBeScopeName"

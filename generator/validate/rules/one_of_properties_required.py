@@ -46,6 +46,8 @@ class OneOfPropertiesRequired(Rule):
                   type: string
                   x-ms-dynamic-list: {operationId: GetLists, parameters: {version: {default: '2'}}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-list/parameters/version
     """
 
     code = "OneOfPropertiesRequired"

@@ -20,6 +20,8 @@ class OperationIdNotUnique(Rule):
         paths:
           /a: {get: {operationId: GetItem, responses: {'200': {description: OK}}}}
           /b: {get: {operationId: getitem, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1b/get/operationId
     """
 
     code = "OperationIdNotUnique"

@@ -17,6 +17,8 @@ class OperationIdRequired(Rule):
 
         paths:
           /a: {get: {responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1a/get
     """
 
     code = "OperationIdRequired"

@@ -34,6 +34,8 @@ class OperationMissingPathParameter(Rule):
               operationId: GetItem
               parameters: [{name: itemId, in: path, required: true, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items~1{id}/get
     """
 
     code = "OperationMissingPathParameter"

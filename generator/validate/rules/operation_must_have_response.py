@@ -20,6 +20,8 @@ class OperationMustHaveResponse(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, responses: {}}}
+
+    Reports: /paths/~1items/get/responses
     """
 
     code = "OperationMustHaveResponse"

@@ -44,6 +44,8 @@ class OperationParametersAreNotUnique(Rule):
               operationId: ListItems
               parameters: [{$ref: '#/parameters/top'}, {$ref: '#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1
     """
 
     code = "OperationParametersAreNotUnique"

@@ -29,6 +29,8 @@ class ParameterReferenceNotFound(Rule):
               operationId: GetA
               parameters: [{$ref: '#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotFound"

@@ -32,6 +32,8 @@ class ParameterReferenceNotValid(Rule):
               operationId: GetA
               parameters: [{$ref: 'common.json#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotValid"

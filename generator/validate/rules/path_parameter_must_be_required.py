@@ -19,6 +19,8 @@ class PathParameterMustBeRequired(Rule):
 
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, type: string}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id}/get/parameters/0
     """
 
     code = "PathParameterMustBeRequired"

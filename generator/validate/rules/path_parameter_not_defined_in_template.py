@@ -28,6 +28,8 @@ class PathParameterNotDefinedInTemplate(Rule):
 
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: itemId, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id}/get/parameters/0
     """
 
     code = "PathParameterNotDefinedInTemplate"

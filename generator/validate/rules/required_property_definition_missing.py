@@ -36,6 +36,8 @@ class RequiredPropertyDefinitionMissing(Rule):
 
         definitions:
           Contact: {type: object, required: [email], properties: {name: {type: string}}}
+
+    Reports: /definitions/Contact/required/0
     """
 
     code = "RequiredPropertyDefinitionMissing"

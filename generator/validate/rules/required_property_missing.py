@@ -28,6 +28,8 @@ class RequiredPropertyMissing(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-pageable: {}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-pageable
     """
 
     code = "RequiredPropertyMissing"

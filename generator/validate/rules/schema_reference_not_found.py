@@ -19,6 +19,8 @@ class SchemaReferenceNotFound(Rule):
 
         definitions:
           Pets: {type: array, items: {$ref: '#/definitions/Pet'}}
+
+    Reports: /definitions/Pets/items/$ref
     """
 
     code = "SchemaReferenceNotFound"

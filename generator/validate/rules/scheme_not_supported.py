@@ -17,6 +17,8 @@ class SchemeNotSupported(Rule):
     Failing example::
 
         schemes: [https, wss]
+
+    Reports: /schemes/1
     """
 
     code = "SchemeNotSupported"

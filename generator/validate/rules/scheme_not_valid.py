@@ -20,6 +20,8 @@ class SchemeNotValid(Rule):
     Failing example::
 
         schemes: [https, ftp]
+
+    Reports: /schemes/1
     """
 
     code = "SchemeNotValid"

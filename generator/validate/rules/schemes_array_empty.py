@@ -15,6 +15,8 @@ class SchemesArrayEmpty(Rule):
     Failing example::
 
         schemes: []
+
+    Reports: /schemes
     """
 
     code = "SchemesArrayEmpty"

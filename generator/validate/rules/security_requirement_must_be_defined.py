@@ -22,6 +22,8 @@ class SecurityRequirementMustBeDefined(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{apiKey: []}]
+
+    Reports: /security/0/apiKey
     """
 
     code = "SecurityRequirementMustBeDefined"

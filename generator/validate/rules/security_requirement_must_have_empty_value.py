@@ -19,6 +19,8 @@ class SecurityRequirementMustHaveEmptyValue(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{api_key: [read]}]
+
+    Reports: /security/0/api_key
     """
 
     code = "SecurityRequirementMustHaveEmptyValue"

@@ -20,6 +20,8 @@ class SecurityRequirementMustHaveValue(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{api_key: null}]
+
+    Reports: /security/0/api_key
     """
 
     code = "SecurityRequirementMustHaveValue"

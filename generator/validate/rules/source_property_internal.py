@@ -92,6 +92,8 @@ class SourcePropertyInternal(Rule):
                   operationId: GetLists
                   parameters: {version: {parameterReference: version}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1/x-ms-dynamic-list
     """
 
     code = "SourcePropertyInternal"

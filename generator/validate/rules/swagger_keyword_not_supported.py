@@ -21,6 +21,8 @@ class SwaggerKeywordNotSupported(Rule):
         definitions:
           Pet:
             oneOf: [{type: string}, {type: integer}]
+
+    Reports: /definitions/Pet/oneOf
     """
 
     code = "SwaggerKeywordNotSupported"

@@ -24,6 +24,8 @@ class UnrecognizedTypeFormat(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, parameters: [{name: since, in: query, type: datetime}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/parameters/0/type
     """
 
     code = "UnrecognizedTypeFormat"

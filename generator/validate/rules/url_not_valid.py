@@ -32,6 +32,8 @@ class UrlNotValid(Rule):
     Failing example::
 
         info: {contact: {name: Contoso Support, url: www.contoso.com/support}}
+
+    Reports: /info/contact/url
     """
 
     code = "UrlNotValid"

@@ -79,6 +79,8 @@ class ValueMustBeInEnglish(Rule):
               operationId: SendSms
               summary: Odeslat SMS zprávu příjemci
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1sms/post/summary
     """
 
     code = "ValueMustBeInEnglish"

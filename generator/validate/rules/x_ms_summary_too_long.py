@@ -23,6 +23,8 @@ class XMsSummaryTooLong(Rule):
             type: object
             properties:
               to: {type: string, x-ms-summary: The Phone Number of the Recipient in International Format Including the Country Code}
+
+    Reports: /definitions/Message/properties/to/x-ms-summary
     """
 
     code = "XMsSummaryTooLong"
