@@ -28,6 +28,16 @@ class BodyOrFormDataParameterInFetchOperationNotAllowed(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1items/get/parameters/0
+
+    Failing example::
+
+        paths:
+          /items:
+            parameters: [{name: body, in: body, schema: {type: object}}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+            post: {operationId: AddItem, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0
     """
 
     code = "BodyOrFormDataParameterInFetchOperationNotAllowed"

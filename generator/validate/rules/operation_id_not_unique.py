@@ -22,6 +22,18 @@ class OperationIdNotUnique(Rule):
           /b: {get: {operationId: getitem, responses: {'200': {description: OK}}}}
 
     Reports: /paths/~1b/get/operationId
+
+    Failing example::
+
+        paths:
+          /items:
+            get: {operationId: Items, responses: {'200': {description: OK}}}
+            post: {operationId: Items, responses: {'200': {description: OK}}}
+            delete: {operationId: ITEMS, responses: {'204': {description: Deleted}}}
+
+    Reports:
+      - /paths/~1items/post/operationId
+      - /paths/~1items/delete/operationId
     """
 
     code = "OperationIdNotUnique"

@@ -19,6 +19,19 @@ class OperationIdRequired(Rule):
           /a: {get: {responses: {'200': {description: OK}}}}
 
     Reports: /paths/~1a/get
+
+    Failing example::
+
+        paths:
+          /a:
+            get: {operationId: GetA, responses: {'200': {description: OK}}}
+            post: {responses: {'200': {description: OK}}}
+          /b:
+            delete: {responses: {'204': {description: Deleted}}}
+
+    Reports:
+      - /paths/~1a/post
+      - /paths/~1b/delete
     """
 
     code = "OperationIdRequired"
