@@ -10,12 +10,26 @@ CORPUS = SHARED / "corpus"
 
 
 def need_shared(path: Path) -> Path:
-    """Skip (with the reason) when ../shared is absent — except in CI, where it must exist."""
+    """Skip (with the reason) when ../shared is absent — except in CI, where it must exist.
+
+    The one way a test depends on ../shared: call this, use the ``seed_path``/``corpus_path``
+    fixtures, or mark the test ``@pytest.mark.shared(PATH)`` (tests/test_shared_skips.py checks
+    that no test module skips over ../shared on its own)."""
     if path.exists():
         return path
     if os.environ.get("PACGEN_REQUIRE_SHARED"):
         pytest.fail(f"{path} is missing but PACGEN_REQUIRE_SHARED is set (CI always has ../shared)")
     pytest.skip(f"{path} not found: tests that compare with ../shared need it beside the checkout")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "shared(path): the test reads PATH under ../shared (see need_shared)")
+
+
+def pytest_runtest_setup(item):
+    for marker in item.iter_markers(name="shared"):
+        for path in marker.args:
+            need_shared(Path(path))
 
 
 @pytest.fixture
