@@ -45,3 +45,25 @@ def corpus_path() -> Path:
 @pytest.fixture
 def mini_spec() -> Path:
     return ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+def assert_findings_are_sound(findings, swagger, properties, rules) -> None:
+    """What any run of the rules must give, however odd the input: findings of the rules that ran,
+    each with a message and a pointer whose parent exists in the document it names (a finding
+    about a missing member points at or into the object that should hold it)."""
+    from generator.findings import Severity, split_pointer
+
+    codes = {rule.code for rule in rules}
+    for finding in findings:
+        assert finding.code in codes, finding
+        assert isinstance(finding.severity, Severity) and finding.message.strip(), finding
+        in_properties = finding.pointer == "/properties" or finding.pointer.startswith("/properties/")
+        node = properties if in_properties else swagger
+        tokens = split_pointer(finding.pointer)
+        for token in tokens[:-1]:
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise AssertionError(f"{finding.code}: {finding.pointer!r} is not in the document")
