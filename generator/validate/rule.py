@@ -33,6 +33,7 @@ pointers the rule must report on it: one pointer (``Reports: /paths/~1a/get``), 
 when it reports several, one entry per finding (a pointer reported twice is listed twice).
 Pointers under ``/properties`` are apiProperties.json's; ``Reports: ''`` is the document root.
 tests/test_rule_examples.py checks that the rule reports exactly these pointers, no more.
+(A file rule, see file_rule.py, names places in its example text instead: ``Reports: 2:5``.)
 """
 
 from __future__ import annotations
@@ -157,26 +158,32 @@ def example_blocks(docstring: str) -> dict[str, list[str]]:
     return found
 
 
-def example_reports(docstring: str) -> dict[str, list[list[str] | None]]:
-    """{"passing": [...], "failing": [...]}: for each example, in order, the pointers its
-    "Reports:" line names (None without one). Raises ValueError for a line that is not one
-    pointer or a list of pointers."""
+_POINTER = re.compile(r"(/.*)?", re.DOTALL)
+#: File rules (file_rule.py) report places in a text, not pointers: "LINE:COLUMN".
+_POSITION = re.compile(r"[1-9][0-9]*:[1-9][0-9]*")
+
+
+def example_reports(docstring: str, positions: bool = False) -> dict[str, list[list[str] | None]]:
+    """{"passing": [...], "failing": [...]}: for each example, in order, the pointers (with
+    ``positions``, the "LINE:COLUMN"s) its "Reports:" line names, None without one. Raises
+    ValueError for a line that is not one of them or a list of them."""
+    shape = _POSITION if positions else _POINTER
     found: dict[str, list[list[str] | None]] = {"passing": [], "failing": []}
     for outcome, _block, reports in _example_sections(docstring):
-        found[outcome].append(None if reports is None else _parse_reports(reports))
+        found[outcome].append(None if reports is None else _parse_reports(reports, shape))
     return found
 
 
-def _parse_reports(text: str) -> list[str]:
-    try:
-        value = yaml.safe_load(text)["Reports"]
+def _parse_reports(text: str, shape: re.Pattern) -> list[str]:
+    try:  # BaseLoader: every scalar stays a string (YAML 1.1 would read 2:30 as the number 150)
+        value = yaml.load(text, Loader=yaml.BaseLoader)["Reports"]
     except (yaml.YAMLError, TypeError, KeyError) as exc:
         raise ValueError(f"unreadable 'Reports:' line {text!r}: {exc}") from None
-    pointers = [value] if isinstance(value, str) else value
-    if (not isinstance(pointers, list) or not pointers
-            or not all(isinstance(p, str) and (p == "" or p.startswith("/")) for p in pointers)):
-        raise ValueError(f"'Reports:' needs a JSON pointer or a list of them, not {value!r}")
-    return pointers
+    places = [value] if isinstance(value, str) else value
+    if (not isinstance(places, list) or not places
+            or not all(isinstance(p, str) and shape.fullmatch(p) for p in places)):
+        raise ValueError(f"'Reports:' needs one place or a list of them, not {value!r}")
+    return places
 
 
 def parse_examples(docstring: str) -> dict[str, list[dict]]:
