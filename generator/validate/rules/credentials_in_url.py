@@ -65,6 +65,13 @@ class CredentialsInUrl(Rule):
                 {tokenUrl: {value: 'https://app:s3cret@login.contoso.com/token'}}}}
 
     Reports: /properties/connectionParameters/token/oAuthSettings/customParameters/tokenUrl/value
+
+    Failing example::
+
+        definitions:
+          Link: {type: object, properties: {url: {type: string, default: 'https://bot:pa55@files.contoso.com'}}}
+
+    Reports: /definitions/Link/properties/url/default
     """
 
     code = "CredentialsInUrl"

@@ -54,6 +54,13 @@ class DefaultValueMustMatchType(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1items/get/parameters/0/default
+
+    Failing example::
+
+        definitions:
+          Page: {type: object, properties: {size: {type: integer, default: fifty}}}
+
+    Reports: /definitions/Page/properties/size/default
     """
 
     code = "DefaultValueMustMatchType"

@@ -40,6 +40,19 @@ class DuplicateEnumValuesInExtension(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/1
+
+    Failing example::
+
+        definitions:
+          Order:
+            type: object
+            properties:
+              sort:
+                type: string
+                enum: [asc, desc]
+                x-ms-enum-values: [{value: asc, displayName: Ascending}, {value: asc, displayName: Oldest first}]
+
+    Reports: /definitions/Order/properties/sort/x-ms-enum-values/1
     """
 
     code = "DuplicateEnumValuesInExtension"

@@ -46,6 +46,17 @@ class OperationParametersAreNotUnique(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1items/get/parameters/1
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /items:
+            parameters: [{$ref: '#/parameters/top'}, {$ref: '#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/1
     """
 
     code = "OperationParametersAreNotUnique"

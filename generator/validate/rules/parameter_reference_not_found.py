@@ -31,6 +31,15 @@ class ParameterReferenceNotFound(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1a/get/parameters/0/$ref
+
+    Failing example::
+
+        paths:
+          /items:
+            parameters: [{$ref: '#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotFound"

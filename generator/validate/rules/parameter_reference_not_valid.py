@@ -34,6 +34,17 @@ class ParameterReferenceNotValid(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1a/get/parameters/0/$ref
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /items:
+            parameters: [{$ref: 'common.json#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotValid"

@@ -19,6 +19,14 @@ class SchemeNotSupported(Rule):
         schemes: [https, wss]
 
     Reports: /schemes/1
+
+    Failing example::
+
+        paths:
+          /events:
+            get: {operationId: Events, schemes: [wss], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1events/get/schemes/0
     """
 
     code = "SchemeNotSupported"

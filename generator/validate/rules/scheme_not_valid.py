@@ -22,6 +22,14 @@ class SchemeNotValid(Rule):
         schemes: [https, ftp]
 
     Reports: /schemes/1
+
+    Failing example::
+
+        paths:
+          /files:
+            get: {operationId: Files, schemes: [https, ftp], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1files/get/schemes/1
     """
 
     code = "SchemeNotValid"

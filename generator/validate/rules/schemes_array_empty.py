@@ -17,6 +17,14 @@ class SchemesArrayEmpty(Rule):
         schemes: []
 
     Reports: /schemes
+
+    Failing example::
+
+        paths:
+          /files:
+            get: {operationId: Files, schemes: [], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1files/get/schemes
     """
 
     code = "SchemesArrayEmpty"

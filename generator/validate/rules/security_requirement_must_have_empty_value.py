@@ -21,6 +21,16 @@ class SecurityRequirementMustHaveEmptyValue(Rule):
         security: [{api_key: [read]}]
 
     Reports: /security/0/api_key
+
+    Failing example::
+
+        securityDefinitions:
+          api_key: {type: apiKey, in: header, name: X-API-Key}
+        paths:
+          /items:
+            post: {operationId: AddItem, security: [{api_key: [write]}], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/security/0/api_key
     """
 
     code = "SecurityRequirementMustHaveEmptyValue"
