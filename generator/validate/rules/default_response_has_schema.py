@@ -32,6 +32,18 @@ class DefaultResponseHasSchema(Rule):
                 default: {description: OK, schema: {type: object}}
 
     Reports: /paths/~1a/get/responses/default/schema
+
+    Failing example::
+
+        responses:
+          Failure: {description: Failure, schema: {type: object}}
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              responses: {'200': {description: OK}, default: {$ref: '#/responses/Failure'}}
+
+    Reports: /paths/~1a/get/responses/default/$ref
     """
 
     code = "DefaultResponseHasSchema"
