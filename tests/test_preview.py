@@ -292,6 +292,23 @@ def test_command_writes_the_page_and_is_deterministic(tmp_path: Path) -> None:
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page)  # nothing from the network
 
 
+def test_same_page_in_interpreters_with_other_hash_seeds(tmp_path: Path) -> None:
+    """Findings, cards and markers come out in one order whatever the hash seed (set order)."""
+    import os
+    import subprocess
+    import sys
+
+    spec = unsuppressed_spec(tmp_path)  # many findings to place
+    pages = []
+    for seed in ("1", "2"):
+        output = tmp_path / f"page{seed}.html"
+        done = subprocess.run([sys.executable, "-m", "generator", "preview", str(spec), "-o", str(output)],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        pages.append(output.read_bytes())
+    assert pages[0] == pages[1] and b'class="marker ' in pages[0]
+
+
 def test_folder_and_spec_give_the_same_cards(tmp_path: Path) -> None:
     assert preview(ROOT / "connector", "-o", tmp_path / "folder.html").exit_code == 0
     assert preview(SPEC, "-o", tmp_path / "spec.html").exit_code == 0
