@@ -41,7 +41,7 @@ class LazyGroup(click.Group):
 
     lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
             "import": "generator.importer.commands:import_command",
-            "roundtrip": "generator.importer.commands:roundtrip"}
+            "roundtrip": "generator.importer.commands:roundtrip", "diff": "generator.diff.commands:diff"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -170,7 +170,7 @@ _UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecIn
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every validation rule: code, severity, source of the guidance, one line."""
+    """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
     rules = _every_rule()
     width = max(len(code) for code in rules)
     for code, rule in rules.items():
@@ -196,10 +196,11 @@ def show_rule(code: str) -> None:
 
 def _every_rule() -> dict:
     """The rules run over the parsed documents and those that read a file's text, by code."""
+    from generator.diff.rule import load_change_rules
     from generator.validate.file_rule import load_file_rules
     from generator.validate.rule import load_all_rules
 
-    return dict(sorted({**load_all_rules(), **load_file_rules()}.items()))
+    return dict(sorted({**load_all_rules(), **load_file_rules(), **load_change_rules()}.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover

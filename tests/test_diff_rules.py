@@ -1,0 +1,44 @@
+"""Each change rule's before/after example is its test: comparing them reports the rule at its
+level, and comparing a side with itself reports nothing."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.diff.engine import compare
+from generator.diff.rule import load_change_rules
+from generator.pipeline import LoadedConnector
+from generator.validate.rule import example_documents, load_all_rules
+
+RULES = load_change_rules()
+EXAMPLED = sorted(code for code, rule in RULES.items() if not getattr(rule, "whole_connector", False))
+
+
+def side(text: str) -> LoadedConnector:
+    swagger, properties = example_documents(yaml.safe_load(text) or {})
+    return LoadedConnector("example", swagger, properties)
+
+
+@pytest.mark.parametrize("code", EXAMPLED)
+def test_after_example_reports_the_rule(code):
+    before, after = RULES[code].examples()
+    found = compare(side(before), side(after))
+    assert [f.severity for f in found if f.code == code] == [RULES[code].severity], found
+
+
+@pytest.mark.parametrize("code", EXAMPLED)
+def test_a_side_compared_with_itself_reports_nothing(code):
+    before, after = RULES[code].examples()
+    assert compare(side(before), side(before)) == []
+    assert compare(side(after), side(after)) == []
+
+
+def test_change_codes_do_not_reuse_validator_codes():
+    assert not set(RULES) & set(load_all_rules())
+
+
+def test_every_change_rule_is_documented_with_a_level():
+    for code, rule in RULES.items():
+        assert rule.summary and rule.doc().startswith("Level: "), code
+        assert rule.source == "change"
