@@ -42,3 +42,11 @@ def test_every_change_rule_is_documented_with_a_level():
     for code, rule in RULES.items():
         assert rule.summary and rule.doc().startswith("Level: "), code
         assert rule.source == "change"
+
+
+def test_control_characters_from_the_input_are_escaped_in_messages():
+    before = side("paths: {/a: {get: {operationId: \"Get\\e[31mA\", responses: {'200': {description: OK}}}}}")
+    after = side("paths: {}")
+    [found] = compare(before, after)
+    assert found.code == "OperationRemoved"
+    assert "\x1b" not in found.message and "Get\\x1b[31mA" in found.message

@@ -3,6 +3,7 @@ pair their fields, run the change rules, place each finding in NEW (in OLD for r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.diff.rule import ChangeContext, ChangeRule, OperationPair, handlers, load_change_rules
@@ -27,7 +28,7 @@ def compare(old: LoadedConnector, new: LoadedConnector,
     ctx = ChangeContext(old_view, new_view, pairs, removed, added)
     rules = [rule for code, rule in load_change_rules().items() if wants(code)]
     run_rules(ctx, rules)
-    placed = [(new if r.side == "new" else old).place(r.finding) for r in ctx.reported]
+    placed = [(new if r.side == "new" else old).place(_printable(r.finding)) for r in ctx.reported]
     return sorted(set(placed), key=Finding.sort_key)
 
 
@@ -49,6 +50,18 @@ def run_rules(ctx: ChangeContext, rules: list[type[ChangeRule]]) -> None:
             for rule, method in output_rules:
                 ctx.current_rule = rule
                 method(rule(), ctx, pair, old, new)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(finding: Finding) -> Finding:
+    """Names and values in messages come from the input: control characters (a terminal escape
+    in an operationId, a newline in an enum value) are shown escaped, never passed through."""
+    def escape(text: str) -> str:
+        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+    return finding._replace(message=escape(finding.message), hint=escape(finding.hint))
 
 
 def match_operations(old: ConnectorView, new: ConnectorView) -> tuple[list[OperationPair], list, list]:
