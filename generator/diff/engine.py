@@ -33,23 +33,21 @@ def compare(old: LoadedConnector, new: LoadedConnector,
 
 
 def run_rules(ctx: ChangeContext, rules: list[type[ChangeRule]]) -> None:
-    for rule, method in handlers(rules, "document"):
+    instances = [rule() for rule in rules]
+    for rule, method in handlers(instances, "document"):
         ctx.current_rule = rule
-        method(rule(), ctx)
-    operation_rules = handlers(rules, "operation")
-    input_rules, output_rules = handlers(rules, "input"), handlers(rules, "output")
+        method(ctx)
+    operation_rules = handlers(instances, "operation")
+    input_rules, output_rules = handlers(instances, "input"), handlers(instances, "output")
     for pair in ctx.pairs:
         for rule, method in operation_rules:
             ctx.current_rule = rule
-            method(rule(), ctx, pair)
-        for (old, new) in field_pairs(pair.old.inputs, pair.new.inputs):
-            for rule, method in input_rules:
-                ctx.current_rule = rule
-                method(rule(), ctx, pair, old, new)
-        for (old, new) in field_pairs(pair.old.outputs, pair.new.outputs):
-            for rule, method in output_rules:
-                ctx.current_rule = rule
-                method(rule(), ctx, pair, old, new)
+            method(ctx, pair)
+        for side, field_rules in (("inputs", input_rules), ("outputs", output_rules)):
+            for old, new in field_pairs(getattr(pair.old, side), getattr(pair.new, side)):
+                for rule, method in field_rules:
+                    ctx.current_rule = rule
+                    method(ctx, pair, old, new)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

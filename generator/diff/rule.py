@@ -83,6 +83,13 @@ class ChangeContext:
     added: list[OperationView]
     reported: list[Reported] = field(default_factory=list)
     current_rule: type[ChangeRule] | None = None
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute):
+        """``compute()`` once per comparison: for what several handler calls need."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def report(self, pointer: str, message: str, hint: str = "", severity: Severity | None = None) -> None:
         self._add("new", pointer, message, hint, severity)
@@ -114,10 +121,6 @@ def load_change_rules() -> dict[str, type[ChangeRule]]:
     return dict(sorted(_REGISTRY.items()))
 
 
-def handlers(rules: list[type[ChangeRule]], name: str) -> list[tuple[type[ChangeRule], Any]]:
-    found = []
-    for rule in rules:
-        method = getattr(rule, name, None)
-        if callable(method):
-            found.append((rule, method))
-    return found
+def handlers(rules: list[ChangeRule], name: str) -> list[tuple[type[ChangeRule], Any]]:
+    """(rule class, bound handler) for each rule instance that has the handler ``name``."""
+    return [(type(rule), getattr(rule, name)) for rule in rules if callable(getattr(rule, name, None))]

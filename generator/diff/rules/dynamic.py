@@ -92,7 +92,7 @@ class DynamicSourceChanged(ChangeRule):
     summary = "a dynamic field's source operation or its parameters changed"
 
     def operation(self, ctx, pair):
-        if pair.old.id not in sources(ctx.old):
+        if pair.old.id not in ctx.memo("old dynamic sources", lambda: sources(ctx.old)):
             return
         before = {key: item.required for key, item in pair.old.inputs.items() if len(key) == 2}
         after = {key: item.required for key, item in pair.new.inputs.items() if len(key) == 2}
