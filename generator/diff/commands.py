@@ -30,6 +30,7 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
     git revision, e.g. origin/main:connector). Levels: error = breaking, warning = potentially
     breaking, info = non-breaking.
     """
+    from generator.diff.rule import load_change_rules
     from generator.diff.run import compare_changed, compare_pair
     from generator.report.emit import Summary, emit
     from generator.validate.pipeline import Selection
@@ -39,7 +40,10 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
     started = time.perf_counter()
     selection = Selection(tuple(select), tuple(ignore))
     result = compare_changed(base, selection.wants) if base else compare_pair(old, new, selection.wants)
-    counts = {level: sum(f.severity is severity for f in result.findings)
+    if base and not result.unusable and result.connectors == 0:
+        click.echo(f"no connector changed since {base}", err=True)
+    changes = [f for f in result.findings if f.code in load_change_rules()]
+    counts = {level: sum(f.severity is severity for f in changes)
               for level, severity in (("breaking", Severity.ERROR), ("potentially breaking", Severity.WARNING),
                                       ("non-breaking", Severity.INFO))}
     summary = Summary(connectors=result.connectors, seconds=time.perf_counter() - started, extra=counts)
