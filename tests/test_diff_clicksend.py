@@ -160,3 +160,36 @@ def test_spec_and_its_built_folder_do_not_differ():
     result = CliRunner().invoke(main, ["diff", str(connector), str(SPEC), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["findings"] == []
+
+
+def test_notification_content_is_compared_as_output(tmp_path):
+    removed = "      message_id: {type: string, title: Message ID, description: ID of the inbound message}\n"
+    status, findings, _ = run_diff(tmp_path, edit(TEXT, (removed, "")))
+    assert status == 1
+    outputs = sorted(f["pointer"] for f in findings if f["code"] == "OutputRemoved")
+    assert outputs == ["/definitions/InboundSms/properties/message_id"] * 2  # the 201 response and the webhook's
+    assert all("sms_inbound_automation" in f["message"] for f in findings)
+
+
+def test_select_and_ignore_pick_codes(tmp_path):
+    text = edit(TEXT, *BREAKING["InputRemoved"], *HARMLESS["WordingChanged"])
+    _, everything, _ = run_diff(tmp_path, text)
+    assert sorted({f["code"] for f in everything}) == ["InputRemoved", "WordingChanged"]
+    status, selected, _ = run_diff(tmp_path, text, "--select", "Wording*")
+    assert (status, [f["code"] for f in selected]) == (0, ["WordingChanged"])
+    status, kept, _ = run_diff(tmp_path, text, "--ignore", "InputRemoved")
+    assert (status, [f["code"] for f in kept]) == (0, ["WordingChanged"])
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("github", "::error file={file},line={line},col=9,title=InputRemoved::The input field has been removed."),
+    ("sarif", '"ruleId": "InputRemoved"'),
+    ("text", "{file}:{line}:9: error InputRemoved: The input field has been removed."),
+])
+def test_every_report_format(tmp_path, fmt, expected):
+    edited = tmp_path / "clicksend.yaml"
+    edited.write_text(edit(TEXT, *BREAKING["InputRemoved"]), "utf-8")
+    result = CliRunner().invoke(main, ["diff", str(SPEC), str(edited), "--format", fmt])
+    line = TEXT.splitlines().index(LIST_PARAMS.rstrip("\n")) + 1
+    assert result.exit_code == 1
+    assert expected.format(file=SPEC, line=line) in result.output
