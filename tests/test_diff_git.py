@@ -158,7 +158,9 @@ def test_diff_changed_reports_a_deleted_connector(repo):
 def test_diff_changed_with_nothing_changed_is_fine(repo):
     result = run("diff", "--changed", "main")
     assert result.exit_code == 0
-    assert result.output.startswith("0 connector(s)")
+    notice, summary = result.output.splitlines()
+    assert notice == "no connector changed since main"
+    assert summary.startswith("0 connector(s): 0 error(s), 0 warning(s) in ")
 
 
 def test_changed_with_a_missing_base_exits_2(repo):
@@ -223,3 +225,31 @@ def test_validate_new_since_counts_a_connector_new_since_base_as_all_new(repo):
     result = run("validate", "brandnew", "--new-since", "main", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.output)["findings"]
+
+
+def test_a_broken_spec_side_exits_2_with_its_position(repo):
+    spec = repo / "spec" / "clicksend.yaml"
+    spec.write_text(spec.read_text("utf-8").replace("host: rest.clicksend.com", "host: [rest"), "utf-8")
+    result = run("diff", "main:spec/clicksend.yaml", "spec/clicksend.yaml")
+    assert result.exit_code == 2
+    assert "spec/clicksend.yaml:" in result.output and "YamlSyntaxError" in result.output
+    git(repo, "commit", "-qam", "broken spec")
+    result = run("diff", "work:spec/clicksend.yaml", "main:spec/clicksend.yaml")
+    assert result.exit_code == 2 and "work:spec/clicksend.yaml:" in result.output
+
+
+def test_diff_changed_when_the_base_version_is_broken_compares_nothing(repo):
+    (repo / "other" / "apiDefinition.swagger.json").write_text("{ broken", "utf-8")
+    git(repo, "commit", "-qam", "broken")
+    git(repo, "branch", "-f", "main")
+    shutil.copy(repo / "connector" / "apiDefinition.swagger.json", repo / "other" / "apiDefinition.swagger.json")
+    result = run("diff", "--changed", "main", "--format", "json")
+    assert result.exit_code == 0
+    [found] = json.loads(result.output)["findings"]
+    assert found["code"] == "ConnectorAdded" and "cannot be read at main" in found["message"]
+
+
+def test_make_diff_runs_both_checks_against_base():
+    dry_run = subprocess.run(["make", "-n", "diff", "BASE=upstream/dev"], cwd=ROOT, capture_output=True, text=True)
+    assert "pacgen diff --changed upstream/dev" in dry_run.stdout
+    assert "pacgen validate --changed upstream/dev --new-since upstream/dev" in dry_run.stdout

@@ -50,3 +50,14 @@ def test_control_characters_from_the_input_are_escaped_in_messages():
     [found] = compare(before, after)
     assert found.code == "OperationRemoved"
     assert "\x1b" not in found.message and "Get\\x1b[31mA" in found.message
+
+
+def test_a_credential_default_is_never_shown():
+    before = side("paths: {/a: {get: {operationId: GetA, responses: {'200': {description: OK}}, parameters: "
+                  "[{name: X-Api-Key, in: header, type: string, default: 4f1c2a9e77d0}]}}}")
+    after = side("paths: {/a: {get: {operationId: GetA, responses: {'200': {description: OK}}, parameters: "
+                 "[{name: X-Api-Key, in: header, type: string, default: 9b8e7d6c5a4f}]}}}")
+    [found] = compare(before, after)
+    assert found.code == "InputDefaultChanged"
+    assert "4f1c2a9e77d0" not in found.message and "9b8e7d6c5a4f" not in found.message
+    assert "holds a credential" in found.message

@@ -58,9 +58,21 @@ def compare_changed(base: str, wants: Callable[[str], bool]) -> DiffResult:
             result.add(_whole("ConnectorAdded", wants, str(item.path),
                               f"The connector '{item.relative}' is new since {base}: nothing to compare."))
         else:
-            result.add(compare_loaded(item.load_base, lambda path=str(item.path): load_side(path), str(item.path),
-                                      wants))
+            result.add(_compare_with_base(item, wants))
     return result
+
+
+def _compare_with_base(item, wants: Callable[[str], bool]) -> DiffResult:
+    """The connector against its base version; a base version that cannot be read (a pull request
+    that repairs a broken file) leaves nothing to compare, like a new connector."""
+    try:
+        old = item.load_base()
+    except (UnusableSide, GitError) as exc:
+        problem = exc.findings[0].message if isinstance(exc, UnusableSide) else str(exc)
+        return _whole("ConnectorAdded", wants, str(item.path),
+                      f"The connector '{item.relative}' cannot be read at {item.base.label} ({problem}): "
+                      "nothing to compare.")
+    return compare_loaded(lambda: old, lambda: load_side(str(item.path)), str(item.path), wants)
 
 
 def _whole(code: str, wants: Callable[[str], bool], where: str, message: str, hint: str = "") -> DiffResult:

@@ -108,10 +108,13 @@ def _spec_from_text(text: str, label: str) -> LoadedConnector:
     from generator.spec.loader import SpecError, load_spec_text
     from generator.spec.model import expand
 
-    source = load_spec_text(text, label)
+    try:
+        source = load_spec_text(text, label)
+    except SpecError as exc:
+        raise UnusableSide(exc.findings) from None
     problems = check_spec(source)
     if problems:
-        raise SpecError(problems)
+        raise UnusableSide(problems)
     model = expand(source.data)
     return LoadedConnector(PurePosixPath(label).stem, model.swagger, model.properties, model.throttling,
                            spec=source, model=model)

@@ -8,7 +8,8 @@ from generator.findings import Severity
 
 
 class ConnectorAdded(ChangeRule):
-    """The connector did not exist in the base revision: nothing to compare, nothing breaks."""
+    """The connector did not exist in the base revision, or its base version cannot be read (a
+    change that repairs a broken file): nothing to compare, nothing breaks."""
 
     code = "ConnectorAdded"
     severity = Severity.INFO

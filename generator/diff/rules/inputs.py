@@ -344,6 +344,15 @@ def _shown(value) -> str:
     return "none" if value is None else repr(value)
 
 
+def _default_of(item) -> str:
+    """The field's default for a message; never the value of a field that holds a credential."""
+    from generator.validate.rules.secret_parameter_has_value import is_secret_parameter
+
+    if is_secret_parameter({**item.node, "name": str(item.key[-1])}):
+        return "(not shown: the field holds a credential)"
+    return _shown(item.get("default"))
+
+
 class InputDefaultChanged(ChangeRule):
     """An input's default changed: flows that never set the field now send another value.
 
@@ -365,7 +374,7 @@ class InputDefaultChanged(ChangeRule):
     def input(self, ctx, pair, old, new):
         if old is not None and new is not None and old.has_default and old.get("default") != new.get("default"):
             ctx.report(new.pointer, "The default value has been changed for the input field "
-                       f"({_shown(old.get('default'))}, now {_shown(new.get('default'))}). Existing flows "
+                       f"({_default_of(old)}, now {_default_of(new)}). Existing flows "
                        "that do not set it will send the new value. " + _words(pair, new), "keep the old default")
 
 
@@ -421,7 +430,7 @@ class InputMadeInternal(ChangeRule):
     def input(self, ctx, pair, old, new):
         if old is not None and new is not None and new.internal and not old.internal:
             ctx.report(new.pointer, "The input field has been hidden (x-ms-visibility: internal)"
-                       + (f"; its default {_shown(new.get('default'))} replaces what existing flows set. "
+                       + (f"; its default {_default_of(new)} replaces what existing flows set. "
                           if new.has_default else " without a default. Existing flows' values are no longer "
                           "sent. ") + _words(pair, new), "keep it visible",
                        Severity.WARNING if new.has_default else None)
