@@ -149,7 +149,7 @@ def validate(paths, fmt, strict, select, ignore, docs_page, jobs, changed_base, 
         if changed_base:
             from generator.diff.baseline import changed_targets
 
-            paths += changed_targets(changed_base)
+            paths += changed_targets(changed_base, paths)
             if not paths:
                 click.echo(f"no connector changed since {changed_base}", err=True)
                 return

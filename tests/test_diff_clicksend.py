@@ -193,3 +193,10 @@ def test_every_report_format(tmp_path, fmt, expected):
     line = TEXT.splitlines().index(LIST_PARAMS.rstrip("\n")) + 1
     assert result.exit_code == 1
     assert expected.format(file=SPEC, line=line) in result.output
+
+
+def test_connection_parameter_findings_are_placed_at_their_entry(tmp_path):
+    status, findings, edited = run_diff(tmp_path, edit(TEXT, *BREAKING["ConnectionParameterTypeChanged"]))
+    [found] = findings
+    line = next(n for n, row in enumerate(edited.read_text("utf-8").splitlines(), 1) if row.startswith("  api_key:"))
+    assert (found["code"], found["file"], found["line"]) == ("ConnectionParameterTypeChanged", str(edited), line)

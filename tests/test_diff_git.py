@@ -253,3 +253,11 @@ def test_make_diff_runs_both_checks_against_base():
     dry_run = subprocess.run(["make", "-n", "diff", "BASE=upstream/dev"], cwd=ROOT, capture_output=True, text=True)
     assert "pacgen diff --changed upstream/dev" in dry_run.stdout
     assert "pacgen validate --changed upstream/dev --new-since upstream/dev" in dry_run.stdout
+
+
+def test_validate_changed_and_the_same_path_given_validates_it_once(repo):
+    data = swagger(repo / "other")
+    data["paths"]["/lists"]["get"]["parameters"][0]["type"] = "strng"
+    write_swagger(repo / "other", data)
+    report = json.loads(run("validate", "other/", "--changed", "main", "--format", "json").output)
+    assert report["summary"]["connectors"] == 1

@@ -11,12 +11,15 @@ from generator.diff.git import GitError, Revision, base_commit, repository_root
 from generator.findings import Finding
 
 
-def changed_targets(base: str) -> list[Path]:
+def changed_targets(base: str, given: list[Path] = ()) -> list[Path]:
     """The connectors (specs, connector folders) a change since ``base`` touched and that still
-    exist, as paths from the current folder. GitError when git cannot answer."""
+    exist, as paths from the current folder, leaving out those already ``given``. GitError when
+    git cannot answer."""
     from generator.diff.changed import changed_connectors
 
-    return [item.path for item in changed_connectors(base) if item.path is not None]
+    known = {Path(path).resolve() for path in given}
+    return [item.path for item in changed_connectors(base)
+            if item.path is not None and item.path.resolve() not in known]
 
 
 def finding_key(finding: Finding) -> tuple[str, str, str]:

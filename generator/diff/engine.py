@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from generator.diff.rule import ChangeContext, ChangeRule, OperationPair, handlers, load_change_rules
 from generator.diff.view import ConnectorView, FieldView, OperationView, view_of
-from generator.findings import Finding
+from generator.findings import Finding, split_pointer
 from generator.pipeline import LoadedConnector
 
 
@@ -28,8 +28,18 @@ def compare(old: LoadedConnector, new: LoadedConnector,
     ctx = ChangeContext(old_view, new_view, pairs, removed, added)
     rules = [rule for code, rule in load_change_rules().items() if wants(code)]
     run_rules(ctx, rules)
-    placed = [(new if r.side == "new" else old).place(_printable(r.finding)) for r in ctx.reported]
+    placed = [place(new if r.side == "new" else old, _printable(r.finding)) for r in ctx.reported]
     return sorted(set(placed), key=Finding.sort_key)
+
+
+def place(side: LoadedConnector, finding: Finding) -> Finding:
+    """file:line:col of the finding in its side; in a spec, a connection parameter is placed at
+    its own entry (the model places every apiProperties element at `connectionParameters`)."""
+    tokens = split_pointer(finding.pointer)
+    if side.spec is not None and tokens[:2] == ["properties", "connectionParameters"] and len(tokens) > 2:
+        line, column = side.spec.locate(("connectionParameters", tokens[2]))
+        return finding.located(side.spec.path, line, column)
+    return side.place(finding)
 
 
 def run_rules(ctx: ChangeContext, rules: list[type[ChangeRule]]) -> None:
