@@ -261,3 +261,17 @@ def test_validate_changed_and_the_same_path_given_validates_it_once(repo):
     write_swagger(repo / "other", data)
     report = json.loads(run("validate", "other/", "--changed", "main", "--format", "json").output)
     assert report["summary"]["connectors"] == 1
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("apiProperties.json", None, "not a swagger"),
+    ("v3.json", '{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}', "OpenAPI 3"),
+    ("list.json", "[1, 2]", "not a JSON object"),
+])
+def test_a_file_that_is_not_a_swagger_exits_2(repo, name, text, words):
+    target = repo / "connector" / name
+    if text is not None:
+        target.write_text(text, "utf-8")
+    result = run("diff", "connector", str(target))
+    assert result.exit_code == 2
+    assert words in result.output

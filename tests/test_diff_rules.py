@@ -61,3 +61,17 @@ def test_a_credential_default_is_never_shown():
     assert found.code == "InputDefaultChanged"
     assert "4f1c2a9e77d0" not in found.message and "9b8e7d6c5a4f" not in found.message
     assert "holds a credential" in found.message
+
+
+def test_pacgen_rules_lists_change_rules_and_rule_shows_the_example():
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    listing = CliRunner().invoke(main, ["rules"])
+    lines = {line.split()[0]: line.split() for line in listing.output.splitlines() if line.strip()}
+    assert all(lines[code][1:3] == [rule.severity.value, "change"] for code, rule in RULES.items())
+    shown = CliRunner().invoke(main, ["rule", "OperationHidden"])
+    assert shown.exit_code == 0
+    assert "(error, source: change)" in shown.output and "Level: breaking." in shown.output
+    assert "Before example::" in shown.output and "After example::" in shown.output

@@ -54,7 +54,17 @@ def usable(connector: LoadedConnector, argument: str) -> LoadedConnector:
     if not isinstance(connector.swagger, dict):
         where = connector.swagger_doc.path if connector.swagger_doc is not None else argument
         raise unusable(where, "the swagger is not a JSON object", "the file must hold one JSON object", 1, 1)
+    if "openapi" in connector.swagger:
+        raise unusable(_where(connector, argument), "an OpenAPI 3 document: connectors are Swagger 2.0",
+                       "compare the connector's apiDefinition.swagger.json", 1, 1)
+    if "swagger" not in connector.swagger and "paths" not in connector.swagger:
+        raise unusable(_where(connector, argument), "not a swagger: no `swagger` and no `paths` member",
+                       "compare connector folders, apiDefinition.swagger.json files or specs", 1, 1)
     return connector
+
+
+def _where(connector: LoadedConnector, argument: str) -> str:
+    return connector.swagger_doc.path if connector.swagger_doc is not None else argument
 
 
 def load_from_git(revision: str, inner: str, cwd: str | Path = ".") -> LoadedConnector:
