@@ -32,7 +32,10 @@ class FieldView:
 
     @property
     def label(self) -> str:
-        return "/".join(str(token) for token in self.key[1:]) or str(self.key[0])
+        """Like Microsoft's ValuePath: "to" (a parameter), "body/messages/[]/to", "200/schema/id",
+        "notification/schema/id"."""
+        tokens = self.key if self.key[0] == "notification" else self.key[1:]
+        return "/".join(str(token) for token in tokens)
 
     @property
     def parent(self) -> tuple | None:
