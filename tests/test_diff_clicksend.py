@@ -200,3 +200,16 @@ def test_connection_parameter_findings_are_placed_at_their_entry(tmp_path):
     [found] = findings
     line = next(n for n, row in enumerate(edited.read_text("utf-8").splitlines(), 1) if row.startswith("  api_key:"))
     assert (found["code"], found["file"], found["line"]) == ("ConnectionParameterTypeChanged", str(edited), line)
+
+
+def test_a_breaking_change_accepted_with_a_reason_is_suppressed(tmp_path):
+    accepted = ("suppress:\n", "suppress:\n  - code: InputRemoved\n    pointer: /paths/~1lists/get\n"
+                "    reason: the connector is not published yet\n")
+    status, findings, _ = run_diff(tmp_path, edit(TEXT, *BREAKING["InputRemoved"], accepted))
+    assert (status, findings) == (0, [])
+    status, findings, _ = run_diff(tmp_path, edit(TEXT, *BREAKING["InputRemoved"], *BREAKING["MethodChanged"],
+                                                  accepted))
+    assert (status, [f["code"] for f in findings]) == (1, ["MethodChanged"])
+    edited = tmp_path / "clicksend.yaml"
+    result = CliRunner().invoke(main, ["diff", str(SPEC), str(edited)])
+    assert "suppressed: 1" in result.output

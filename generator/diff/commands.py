@@ -46,6 +46,8 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
     counts = {level: sum(f.severity is severity for f in changes)
               for level, severity in (("breaking", Severity.ERROR), ("potentially breaking", Severity.WARNING),
                                       ("non-breaking", Severity.INFO))}
+    if result.suppressed:
+        counts["suppressed"] = result.suppressed
     summary = Summary(connectors=result.connectors, seconds=time.perf_counter() - started, extra=counts)
     emit(result.findings, fmt, summary)
     sys.exit(exit_code(result.findings, result.unusable, strict))

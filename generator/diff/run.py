@@ -19,11 +19,13 @@ class DiffResult:
     findings: list[Finding] = field(default_factory=list)
     connectors: int = 0
     unusable: bool = False
+    suppressed: int = 0
 
     def add(self, other: DiffResult) -> None:
         self.findings += other.findings
         self.connectors += other.connectors
         self.unusable = self.unusable or other.unusable
+        self.suppressed += other.suppressed
 
 
 def compare_pair(old: str, new: str, wants: Callable[[str], bool]) -> DiffResult:
@@ -34,11 +36,21 @@ def compare_loaded(load_old: Callable[[], LoadedConnector], load_new: Callable[[
                    label: str, wants: Callable[[str], bool]) -> DiffResult:
     try:
         old_side, new_side = load_old(), load_new()
-        return DiffResult(compare(old_side, new_side, wants), 1)
+        return suppressed(compare(old_side, new_side, wants), new_side)
     except UnusableSide as exc:
         return DiffResult(exc.findings, 1, unusable=True)
     except UnrelatedConnectors as exc:
         return DiffResult([_unusable(label, str(exc), "compare two versions of the same connector")], 1, True)
+
+
+def suppressed(findings: list[Finding], new: LoadedConnector) -> DiffResult:
+    """NEW's own suppressions (the spec's `suppress:` list, the folder's .pacgen.yaml) apply to
+    change codes too: a breaking change accepted on purpose, with its reason, in the change itself."""
+    from generator.validate.pipeline import suppressions_of
+
+    entries, problems = suppressions_of(new)
+    kept = [f for f in findings if not any(s.code == f.code and f.pointer.startswith(s.pointer) for s in entries)]
+    return DiffResult(kept + problems, 1, suppressed=len(findings) - len(kept))
 
 
 def compare_changed(base: str, wants: Callable[[str], bool]) -> DiffResult:
