@@ -75,3 +75,16 @@ def test_pacgen_rules_lists_change_rules_and_rule_shows_the_example():
     assert shown.exit_code == 0
     assert "(error, source: change)" in shown.output and "Level: breaking." in shown.output
     assert "Before example::" in shown.output and "After example::" in shown.output
+
+
+def test_parameters_are_told_apart_by_location_when_a_name_is_used_twice():
+    two = ("paths: {/a: {parameters: [{name: id, in: header, type: string}], get: {operationId: GetA, "
+           "responses: {'200': {description: OK}}, parameters: [{name: id, in: query, type: string}]}}}")
+    one = ("paths: {/a: {get: {operationId: GetA, responses: {'200': {description: OK}}, "
+           "parameters: [{name: id, in: query, type: string}]}}}")
+    [found] = compare(side(two), side(one))
+    assert (found.code, found.pointer) == ("InputRemoved", "/paths/~1a/parameters/0")
+    assert "field 'id (header)'" in found.message
+    override = ("paths: {/a: {parameters: [{name: id, in: query, type: string}], get: {operationId: GetA, "
+                "responses: {'200': {description: OK}}, parameters: [{name: id, in: query, type: integer}]}}}")
+    assert [f.code for f in compare(side(one), side(override))] == ["InputTypeChanged"]

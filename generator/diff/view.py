@@ -171,22 +171,27 @@ class _Flattener:
         return node, pointer, ref
 
     def operation(self, op: OperationView, item: dict, pointer: str) -> None:
-        seen: dict[str, FieldView] = {}
+        seen: dict[tuple[str, str], tuple[dict, str]] = {}  # (name, in) → parameter, pointer
         path_params = item.get("parameters") if isinstance(item.get("parameters"), list) else []
         own_params = op.node.get("parameters") if isinstance(op.node.get("parameters"), list) else []
         for base, params in ((pointer + "/parameters", path_params), (op.pointer + "/parameters", own_params)):
             for index, raw in enumerate(params):
                 param, _, _ = self.resolve(raw, f"{base}/{index}")
-                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
-                    continue
-                site = f"{base}/{index}"  # the reference site: where the operation uses it
-                seen[param["name"]] = FieldView(("parameter", param["name"]), site, param,
-                                                param.get("required") is True, str(param.get("in")))
-        for name, param in seen.items():
-            op.inputs[param.key] = param
-            if param.location == "body" and "schema" in param.node:
-                self.schema(param.node["schema"], param.pointer + "/schema", ("parameter", name), op.inputs,
-                            param.required, frozenset(), 0, root=False)
+                if isinstance(param, dict) and isinstance(param.get("name"), str):
+                    # the reference site (where the operation uses it); an operation's own
+                    # parameter overrides the path's with the same name and location
+                    seen[(param["name"], str(param.get("in")))] = (param, f"{base}/{index}")
+        # A name used in two locations (Swagger allows it): the operation's own parameter keeps the
+        # name, the other is told apart by its location — so a parameter that moves is still matched.
+        own_first = sorted(seen.items(), key=lambda entry: not entry[1][1].startswith(op.pointer + "/"))
+        named: set[str] = set()
+        for (name, location), (param, site) in own_first:
+            key = ("parameter", name if name not in named else f"{name} ({location})")
+            named.add(name)
+            op.inputs[key] = FieldView(key, site, param, param.get("required") is True, location)
+            if location == "body" and "schema" in param:
+                self.schema(param["schema"], site + "/schema", key, op.inputs, param.get("required") is True,
+                            frozenset(), 0, root=False)
         responses = op.node.get("responses")
         for code, raw in (responses.items() if isinstance(responses, dict) else ()):
             response, where, _ = self.resolve(raw, op.pointer + pointer_of("responses", code))
