@@ -88,3 +88,84 @@ def test_parameters_are_told_apart_by_location_when_a_name_is_used_twice():
     override = ("paths: {/a: {parameters: [{name: id, in: query, type: string}], get: {operationId: GetA, "
                 "responses: {'200': {description: OK}}, parameters: [{name: id, in: query, type: integer}]}}}")
     assert [f.code for f in compare(side(one), side(override))] == ["InputTypeChanged"]
+
+
+def op(parameters: str = "[]", extra: str = "", responses: str = "{'200': {description: OK}}") -> str:
+    return (f"paths: {{/a: {{get: {{operationId: GetA, responses: {responses}, parameters: {parameters}"
+            f"{', ' + extra if extra else ''}}}}}}}")
+
+
+def props(schema: str) -> str:
+    return f"{{'200': {{description: OK, schema: {{type: object, properties: {schema}}}}}}}"
+
+
+SEMANTICS = [  # before, after, exact (code, severity) reported
+    (op("[{name: n, in: query, type: integer, format: int32}]"),
+     op("[{name: n, in: query, type: integer, format: int64}]"), [("InputFormatChanged", "info")]),
+    (op("[{name: n, in: query, type: integer, format: int64}]"),
+     op("[{name: n, in: query, type: integer, format: int32}]"), [("InputFormatChanged", "error")]),
+    (op("[{name: q, in: query, type: string, maxLength: 10}]"),
+     op("[{name: q, in: query, type: string, maxLength: 20}]"), []),
+    (op("[{name: q, in: query, type: string, minimum: 1}]"),
+     op("[{name: q, in: query, type: string, minimum: 2}]"), [("InputConstraintTightened", "error")]),
+    (op("[{name: q, in: query, type: string, pattern: '^a'}]"),
+     op("[{name: q, in: query, type: string, pattern: '^b'}]"), [("InputConstraintTightened", "warning")]),
+    (op("[{name: q, in: query, type: string}]"),
+     op("[{name: q, in: query, type: string, x-ms-visibility: internal, default: x}]"),
+     [("InputMadeInternal", "warning")]),
+    (op("[{name: q, in: query, type: string}]"),
+     op("[{name: q, in: query, type: string, required: true, default: x}]"), []),
+    (op("[{name: q, in: query, type: string}]"),
+     op("[{name: q, in: query, type: string, required: true, x-ms-visibility: internal, default: x}]"),
+     [("InputMadeInternal", "warning")]),
+    (op(responses="{'200': {description: OK}, '404': {description: Missing}}"), op(),
+     [("ResponseCodeRemoved", "warning")]),
+    (op(responses=props("{a: {type: object, properties: {b: {type: string}}}}")),
+     op(responses=props("{a: {type: string}}")), [("OutputTypeChanged", "error")]),
+    (op(responses=props("{a: {type: array, items: {type: object, properties: {b: {type: string}}}}}")),
+     op(responses=props("{a: {type: array, items: {type: object, properties: {}}}}")),
+     [("OutputRemoved", "error")]),
+    (op("[{name: body, in: body, schema: {type: object, properties: {a: {type: string}}}}]"),
+     op("[{name: body, in: body, schema: {type: object, required: [b], properties: {a: {type: string}, "
+        "b: {type: object, required: [c], properties: {c: {type: string}}}}}}]"),
+     [("RequiredInputAdded", "error")]),
+    (op("[{name: body, in: body, schema: {$ref: '#/definitions/Item'}}]") + "\ndefinitions: {Item: {type: object,"
+     " properties: {a: {type: string}}}}",
+     op("[{name: body, in: body, schema: {$ref: '#/definitions/Item'}}]") + "\ndefinitions: {Item: {type: object,"
+     " properties: {a: {type: string, enum: [x, y]}}}}", [("InputEnumAdded", "error")]),
+    (op(extra="x-ms-trigger: single, x-ms-trigger-hint: new items"),
+     op(extra="x-ms-trigger: single, x-ms-notification-content: {schema: {type: object}}"),
+     [("TriggerKindChanged", "error")]),
+    (op(), op(extra="x-ms-trigger: batch"), [("TriggerKindChanged", "error")]),
+    ("apiProperties: {properties: {connectionParameters: {key: {type: securestring}}}}",
+     "apiProperties: {properties: {connectionParameters: {token: {type: oauthSetting}}}}",
+     [("AuthenticationChanged", "error"), ("ConnectionParameterRemoved", "error"),
+      ("ConnectionParameterAdded", "info")]),  # another type: not a rename
+    ("apiProperties: {properties: {connectionParameters: {key: {type: securestring}}}}",
+     "apiProperties: {properties: {connectionParameters: {key: {type: securestring}, "
+     "region: {type: string}}}}", [("ConnectionParameterAdded", "info")]),
+    ("basePath: /v1\n" + op(), "basePath: /v1/\n" + op(), [("BasePathChanged", "warning")]),
+]
+
+
+@pytest.mark.parametrize("before, after, expected", SEMANTICS)
+def test_direction_and_level_semantics(before, after, expected):
+    found = compare(side(before), side(after))
+    assert sorted((f.code, f.severity.value) for f in found) == sorted(expected), found
+
+
+def test_replacement_named_by_the_annotation_counts_as_documented():
+    before = ("paths: {/a: {get: {operationId: GetA, responses: {'200': {description: OK}}}}, "
+              "/b: {get: {operationId: FetchA, responses: {'200': {description: OK}}}}}")
+    after = ("paths: {/a: {get: {operationId: GetA, deprecated: true, responses: {'200': {description: OK}}, "
+             "x-ms-api-annotation: {replacement: {operationId: FetchA}}}}, "
+             "/b: {get: {operationId: FetchA, responses: {'200': {description: OK}}}}}")
+    assert [(f.code, f.severity.value) for f in compare(side(before), side(after))] == [
+        ("OperationDeprecated", "info")]
+
+
+def test_a_renamed_dynamic_source_left_behind_is_reported():
+    before = RULES["DynamicSourceRemoved"].examples()[0]
+    after = before.replace("/lists: {get: {operationId: GetLists,", "/lists: {get: {operationId: ListLists,")
+    codes = sorted(f.code for f in compare(side(before), side(after)))
+    assert codes == ["DynamicSourceRemoved", "OperationIdRenamed"]
