@@ -144,6 +144,9 @@ SEMANTICS = [  # before, after, exact (code, severity) reported
     ("apiProperties: {properties: {connectionParameters: {key: {type: securestring}}}}",
      "apiProperties: {properties: {connectionParameters: {key: {type: securestring}, "
      "region: {type: string}}}}", [("ConnectionParameterAdded", "info")]),
+    (op("[{name: body, in: body, schema: {type: object, properties: {a: {type: string}}}}]"),
+     op("[{name: body, in: body, schema: {type: array, items: {type: object, properties: {a: {type: string}}}}}]"),
+     [("InputTypeChanged", "error")]),
     ("basePath: /v1\n" + op(), "basePath: /v1/\n" + op(), [("BasePathChanged", "warning")]),
 ]
 

@@ -29,6 +29,7 @@ class FieldView:
     node: dict
     required: bool = False
     location: str | None = None  # a parameter's `in`; None for schema properties
+    shape: dict | None = None  # a body parameter's schema (resolved): where its type is
 
     @property
     def label(self) -> str:
@@ -47,10 +48,11 @@ class FieldView:
     @property
     def kind(self) -> str | None:
         """The declared type; an object schema without `type` counts as "object"."""
-        declared = self.node.get("type")
+        node = self.shape if self.shape is not None else self.node
+        declared = node.get("type")
         if isinstance(declared, str):
             return declared
-        if "properties" in self.node:
+        if "properties" in node:
             return "object"
         return None
 
@@ -190,6 +192,8 @@ class _Flattener:
             named.add(name)
             op.inputs[key] = FieldView(key, site, param, param.get("required") is True, location)
             if location == "body" and "schema" in param:
+                shape = self.resolve(param["schema"], site + "/schema")[0]
+                op.inputs[key].shape = shape if isinstance(shape, dict) else None
                 self.schema(param["schema"], site + "/schema", key, op.inputs, param.get("required") is True,
                             frozenset(), 0, root=False)
         responses = op.node.get("responses")
