@@ -275,3 +275,10 @@ def test_a_file_that_is_not_a_swagger_exits_2(repo, name, text, words):
     result = run("diff", "connector", str(target))
     assert result.exit_code == 2
     assert words in result.output
+
+
+def test_a_connector_name_with_control_characters_is_shown_escaped(repo):
+    shutil.copytree(repo / "connector", repo / "new\x1b[2Jone")
+    result = run("diff", "--changed", "main")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "new\\x1b[2Jone" in result.output

@@ -30,6 +30,7 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
     git revision, e.g. origin/main:connector). Levels: error = breaking, warning = potentially
     breaking, info = non-breaking.
     """
+    from generator.diff.engine import printable
     from generator.diff.rule import load_change_rules
     from generator.diff.run import compare_changed, compare_pair
     from generator.report.emit import Summary, emit
@@ -49,7 +50,7 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
     if result.suppressed:
         counts["suppressed"] = result.suppressed
     summary = Summary(connectors=result.connectors, seconds=time.perf_counter() - started, extra=counts)
-    emit(result.findings, fmt, summary)
+    emit([printable(f) for f in result.findings], fmt, summary)
     sys.exit(exit_code(result.findings, result.unusable, strict))
 
 

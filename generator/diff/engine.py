@@ -28,7 +28,7 @@ def compare(old: LoadedConnector, new: LoadedConnector,
     ctx = ChangeContext(old_view, new_view, pairs, removed, added)
     rules = [rule for code, rule in load_change_rules().items() if wants(code)]
     run_rules(ctx, rules)
-    placed = [place(new if r.side == "new" else old, _printable(r.finding)) for r in ctx.reported]
+    placed = [place(new if r.side == "new" else old, printable(r.finding)) for r in ctx.reported]
     return sorted(set(placed), key=Finding.sort_key)
 
 
@@ -63,13 +63,14 @@ def run_rules(ctx: ChangeContext, rules: list[type[ChangeRule]]) -> None:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _printable(finding: Finding) -> Finding:
-    """Names and values in messages come from the input: control characters (a terminal escape
-    in an operationId, a newline in an enum value) are shown escaped, never passed through."""
+def printable(finding: Finding) -> Finding:
+    """Names and values in messages (and file names) come from the input: control characters (a
+    terminal escape in an operationId, a newline in an enum value) are shown escaped, never passed
+    through."""
     def escape(text: str) -> str:
         return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
-    return finding._replace(message=escape(finding.message), hint=escape(finding.hint))
+    return finding._replace(message=escape(finding.message), hint=escape(finding.hint), file=escape(finding.file))
 
 
 def match_operations(old: ConnectorView, new: ConnectorView) -> tuple[list[OperationPair], list, list]:
