@@ -4,6 +4,9 @@ the connector against a copy of itself with one operation removed (target: diff 
     .venv/bin/python bench/diff_speed.py ../shared/corpus [--repeat 5]
 
 Each command runs ``--repeat`` times; the best time counts (the machine is shared).
+
+Figures (2026-11-30, a shared 2-CPU machine, best of 5): Encodian (1.10 MB swagger, one operation
+removed) — pacgen diff 0.48 s (exit 1: OperationRemoved), pacgen validate 0.85 s; ratio 0.56.
 """
 
 import json
