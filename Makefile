@@ -71,6 +71,17 @@ diff: $(STAMP)
 	$(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || { s=$$?; [ $$s -gt $$status ] && status=$$s; }; \
 	exit $$status
 
+## preview: the designer preview of the spec, one self-contained page ($(PREVIEW))
+PREVIEW ?= preview.html
+.PHONY: preview preview-screenshot
+preview: $(STAMP)
+	@$(COMPILE)
+	$(BIN)/pacgen preview $(SPEC) -o $(PREVIEW)
+
+## preview-screenshot: the README's picture of the preview (headless Chromium, as in the browser tests)
+preview-screenshot: $(STAMP)
+	$(BIN)/python -m generator.preview.browser $(SPEC) docs/preview-clicksend.png
+
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 
@@ -81,6 +92,8 @@ bench: $(STAMP)
 	else echo "bench: $(SHARED)/corpus missing: validator benchmark skipped"; fi
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/diff_speed.py $(SHARED)/corpus; \
 	else echo "bench: $(SHARED)/corpus missing: diff benchmark skipped"; fi
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/preview_speed.py $(SHARED)/corpus; \
+	else echo "bench: $(SHARED)/corpus missing: preview benchmark skipped"; fi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -8,8 +8,9 @@ import conftest
 import pytest
 
 TESTS = Path(__file__).parent
-#: Skips that are not about ../shared, each with its own switch to forbid it (PACGEN_REQUIRE_PACONN).
-OTHER_SKIPS = {("test_upload.py", "paconn")}
+#: Skips that are not about ../shared, each with its own switch to forbid it (PACGEN_REQUIRE_PACONN,
+#: PACGEN_REQUIRE_BROWSER).
+OTHER_SKIPS = {("test_upload.py", "paconn"), ("test_preview_browser.py", "_need_browser")}
 
 
 def _skips(tree: ast.Module):
