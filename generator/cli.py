@@ -41,7 +41,8 @@ class LazyGroup(click.Group):
 
     lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
             "import": "generator.importer.commands:import_command",
-            "roundtrip": "generator.importer.commands:roundtrip", "init": "generator.scaffold:init"}
+            "roundtrip": "generator.importer.commands:roundtrip", "diff": "generator.diff.commands:diff",
+            "preview": "generator.preview.commands:preview", "init": "generator.scaffold:init"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -119,7 +120,7 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns; repeatable).")
@@ -128,17 +129,42 @@ def schema() -> None:
               help="Also compare with this reference page (text, Markdown or extracted .json).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for several connectors; 0 = one per CPU.")
-def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
+@click.option("--changed", "changed_base", metavar="BASE",
+              help="Also validate every connector a git change since BASE touched (spec, folder, any file in it).")
+@click.option("--new-since", "new_since", metavar="BASE",
+              help="Report only findings the connector's BASE version did not already have.")
+def validate(paths, fmt, strict, select, ignore, docs_page, jobs, changed_base, new_since) -> None:
     """Validate connector folders, swagger files, YAML specs, or folders of connector folders."""
     import time
 
+    from generator.diff.git import GitError
     from generator.findings import Severity
     from generator.report.emit import Summary, emit
     from generator.validate.pipeline import Selection, default_jobs, discover, validate_targets
 
     started = time.perf_counter()
     selection = Selection(tuple(select), tuple(ignore))
-    targets = discover(list(paths))
+    paths = list(paths)
+    baseline = None
+    try:
+        if changed_base:
+            from generator.diff.baseline import changed_targets
+
+            paths += changed_targets(changed_base, paths)
+            if not paths:
+                click.echo(f"no connector changed since {changed_base}", err=True)
+                return
+        if new_since:
+            from generator.diff.baseline import Baseline
+
+            baseline = Baseline(new_since, selection, str(docs_page) if docs_page else None)
+            baseline.revision()
+    except GitError as exc:
+        click.echo(f"pacgen validate: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if not paths:
+        raise click.UsageError("give PATHS, or --changed BASE")
+    targets = discover(paths)
     findings: list[Finding] = []
     unusable = False
     suppressed = 0
@@ -149,6 +175,8 @@ def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
     with click.progressbar(results, length=len(targets), label="validating", file=sys.stderr,
                            hidden=not show_progress) as bar:
         for result in bar:
+            if baseline is not None and not result.unusable:
+                result.findings = _new_findings(baseline, result)
             findings += result.findings
             unusable = unusable or result.unusable
             suppressed += result.suppressed
@@ -164,13 +192,23 @@ def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+def _new_findings(baseline, result) -> list:
+    from generator.diff.git import GitError
+
+    try:
+        return baseline.new_findings(result.target, result.findings)
+    except GitError as exc:
+        click.echo(f"pacgen validate: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
 _UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey",
                    "ConnectorFileMissing"}
 
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every validation rule: code, severity, source of the guidance, one line."""
+    """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
     rules = _every_rule()
     width = max(len(code) for code in rules)
     for code, rule in rules.items():
@@ -196,10 +234,11 @@ def show_rule(code: str) -> None:
 
 def _every_rule() -> dict:
     """The rules run over the parsed documents and those that read a file's text, by code."""
+    from generator.diff.rule import load_change_rules
     from generator.validate.file_rule import load_file_rules
     from generator.validate.rule import load_all_rules
 
-    return dict(sorted({**load_all_rules(), **load_file_rules()}.items()))
+    return dict(sorted({**load_all_rules(), **load_file_rules(), **load_change_rules()}.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover
