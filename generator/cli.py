@@ -42,7 +42,7 @@ class LazyGroup(click.Group):
     lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
             "import": "generator.importer.commands:import_command",
             "roundtrip": "generator.importer.commands:roundtrip", "diff": "generator.diff.commands:diff",
-            "preview": "generator.preview.commands:preview"}
+            "preview": "generator.preview.commands:preview", "init": "generator.scaffold:init"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])

@@ -173,9 +173,13 @@ class TargetResult:
 
 def validate_target(target: Path, selection: Selection, docs_page: str | None = None) -> TargetResult:
     """Load and validate one spec, folder or file; input that cannot be read becomes findings."""
+    from generator.importer.document import openapi3_finding
     from generator.pipeline import load_connector
     from generator.spec.loader import SpecError
 
+    openapi3 = openapi3_finding(target)
+    if openapi3 is not None:  # one finding, not one per OpenAPI 3 member
+        return TargetResult(str(target), [openapi3])
     try:
         connector = load_connector(target)
     except SpecError as exc:
