@@ -1,0 +1,61 @@
+"""`pacgen build` over one or many connectors: render each, then write (or check) its folder.
+One connector that cannot be built is reported and the others still run; the exit code is the
+worst outcome (0 fine, 1 stale or a bad connector among several, 2 a single unusable target)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from generator.targets import BuildTarget
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def run_build(targets: list[BuildTarget], check: bool = False, force: bool = False) -> int:
+    outcomes = [_build_one(target, check, force) for target in targets]
+    if len(targets) > 1:
+        failed = sum(1 for outcome in outcomes if outcome != EXIT_OK)
+        verb = "checked" if check else "built"
+        click.echo(f"{verb} {len(targets) - failed} of {len(targets)} connector(s)", err=True)
+        return EXIT_FINDINGS if failed else EXIT_OK
+    return outcomes[0]
+
+
+def _build_one(target: BuildTarget, check: bool, force: bool) -> int:
+    from generator.build import build_artifacts
+    from generator.render.folder import FolderError, check_folder, write_folder
+    from generator.spec.loader import SpecError
+
+    try:
+        artifacts = build_artifacts(target.spec, reference=target.reference)
+    except SpecError as exc:
+        from generator.report.emit import emit
+
+        emit(exc.findings, "text", stream=sys.stderr)
+        return EXIT_UNUSABLE
+    files = [(a.name, a.content) for a in artifacts]
+    if check:
+        problems = check_folder(target.out, target.spec, files)
+        if problems:
+            sys.stdout.write("".join(problems))
+            click.echo(f"{target.out} is stale: run `pacgen build {target.spec} -o {target.out}` (make build)",
+                       err=True)
+            return EXIT_FINDINGS
+        click.echo(f"{target.out} is up to date with {target.spec}", err=True)
+        return EXIT_OK
+    try:
+        written, removed = write_folder(target.out, target.spec, files, force=force)
+    except FolderError as exc:
+        click.echo(f"pacgen build: {exc}; nothing was changed" + (f"\n  hint: {exc.hint}" if exc.hint else ""),
+                   err=True)
+        return EXIT_UNUSABLE
+    except OSError as exc:
+        click.echo(f"{target.out}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
+        return EXIT_UNUSABLE
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    for path in removed:
+        click.echo(f"removed {path} (no longer produced)", err=True)
+    return EXIT_OK

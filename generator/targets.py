@@ -1,0 +1,83 @@
+"""Which connectors a command acts on: the spec and folder named on the command line, or the
+project's connectors (all, or those picked by name). Options override the configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.project import Project
+
+
+class UsageProblem(Exception):
+    """The command line and the configuration do not say what to act on; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class BuildTarget:
+    name: str
+    spec: Path
+    out: Path
+    reference: bool
+
+
+def build_targets(spec: Path | None, output: str | None, names: tuple[str, ...], reference: bool | None,
+                  project: Project | None) -> list[BuildTarget]:
+    """What `pacgen build` writes. There is no default output folder: a spec outside the project
+    needs ``-o`` (a shared default would let one connector's build clobber another's)."""
+    if output is not None and not output.strip():
+        raise UsageProblem("-o/--output is empty: name the folder to build into")
+    if spec is not None:
+        if not spec.is_file() and output is None:
+            raise UsageProblem(f"{spec}: no such file")
+        if names:
+            raise UsageProblem("give either a SPEC or --connector, not both")
+        listed = project.connector_for_spec(spec) if project is not None else None
+        if output is not None:
+            wants_reference = reference if reference is not None else bool(listed and listed.reference)
+            return [BuildTarget(listed.name if listed else _stem(spec), spec, Path(output), wants_reference)]
+        if listed is None:
+            where = f" in {project.path}" if project is not None else " (no pacgen.toml or [tool.pacgen] found)"
+            raise UsageProblem(f"{spec} has no output folder{where}: give -o DIR, or list the spec "
+                               "under [[tool.pacgen.connectors]] with its `out`")
+        return [BuildTarget(listed.name, spec, listed.out, _reference(reference, listed.reference))]
+    connectors = project_selection(names, project)
+    if output is not None and len(connectors) != 1:
+        raise UsageProblem("-o names one folder: use it with one SPEC or one --connector")
+    return [BuildTarget(c.name, c.spec, Path(output) if output is not None else c.out,
+                        _reference(reference, c.reference)) for c in connectors]
+
+
+def project_selection(names: tuple[str, ...], project: Project | None) -> list:
+    """The project's connectors called ``names`` (all when none is named)."""
+    if project is None:
+        raise UsageProblem("no SPEC given and no project configuration found (pacgen.toml, or "
+                           "[tool.pacgen] in pyproject.toml, in this folder or above)")
+    if names:
+        return [project.connector(name) for name in names]
+    if not project.connectors:
+        raise UsageProblem(f"{project.path} lists no connectors: add `specs = \"spec/*.yaml\"` or "
+                           "[[tool.pacgen.connectors]] entries")
+    return list(project.connectors)
+
+
+def validate_paths(names: tuple[str, ...], project: Project | None) -> tuple[list[Path], dict[Path, Path]]:
+    """The paths `pacgen validate` checks for the project's connectors: each spec and its built
+    folder (when there is one), and each spec's docs tables (spec → page)."""
+    paths: list[Path] = []
+    docs: dict[Path, Path] = {}
+    for connector in project_selection(names, project):
+        paths.append(connector.spec)
+        if connector.out.is_dir():
+            paths.append(connector.out)
+        if connector.docs is not None:
+            docs[connector.spec] = connector.docs
+    return paths, docs
+
+
+def _reference(option: bool | None, configured: bool) -> bool:
+    return configured if option is None else option
+
+
+def _stem(spec: Path) -> str:
+    return spec.name[: -len(spec.suffix)] if spec.suffix else spec.name

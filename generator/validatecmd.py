@@ -1,0 +1,132 @@
+"""`pacgen validate`: what to check (paths, or the project's connectors), with which rules
+(configuration, overridden by options), and the exit code.
+
+Exit codes: 0 fine; 1 errors (or warnings with --strict), including one unusable connector among
+others; 2 usage (an unknown code, no target) or when every target is unusable.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator.findings import Finding, Severity
+from generator.project import Project
+
+EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
+
+
+@dataclass(frozen=True)
+class Request:
+    paths: tuple[Path, ...]
+    names: tuple[str, ...]
+    fmt: str
+    strict: bool
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    docs_page: Path | None
+    jobs: int
+
+
+def run_validate(request: Request, project: Project | None) -> int:
+    from generator.report.emit import Summary, emit
+    from generator.validate.pipeline import default_jobs, validate_targets
+
+    started = time.perf_counter()
+    selection = _selection(request, project)  # exits 2 on an unknown code
+    targets, docs = _targets(request, project)
+    results = []
+    show_progress = len(targets) > 1 and sys.stderr.isatty()
+    stream = validate_targets(targets, selection, docs, request.jobs or default_jobs())
+    with click.progressbar(stream, length=len(targets), label="validating", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        results = list(bar)
+    results, merged = merge_built_folders(targets, results)
+    findings = [finding for result in results for finding in result.findings]
+    extra: dict = {}
+    for result in results:
+        extra.update(result.extra)
+    suppressed = sum(result.suppressed for result in results)
+    if suppressed:
+        extra["suppressed"] = suppressed
+    connectors = sum(1 for result in results if not result.unusable)
+    emit(findings, request.fmt, Summary(connectors=connectors, seconds=time.perf_counter() - started, extra=extra))
+    if results and all(result.unusable for result in results):
+        return EXIT_UNUSABLE
+    failing = {Severity.ERROR, Severity.WARNING} if request.strict else {Severity.ERROR}
+    return EXIT_FINDINGS if any(f.severity in failing for f in findings) else 0
+
+
+def _selection(request: Request, project: Project | None):
+    """Options override the configuration: --select replaces its `select`, --ignore adds to its
+    `ignore`. A code that matches nothing is a usage error (a typo would switch a check off)."""
+    from generator.codes import unknown_code_problems
+    from generator.validate.pipeline import Selection
+
+    rules = project.rules if project is not None else None
+    problems = [f"--select/--ignore: {p}" for p in unknown_code_problems([*request.select, *request.ignore])]
+    if problems:
+        for problem in problems:
+            click.echo(f"pacgen validate: {problem}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if rules is None:
+        return Selection(request.select, request.ignore)
+    configured = [*rules.select, *rules.ignore, *rules.severity,
+                  *(code for codes in rules.per_path_ignores.values() for code in codes)]
+    for code in configured:
+        for problem in unknown_code_problems([code]):
+            line, column = project.position_of(code)
+            click.echo(f"{project.path}:{line}:{column}: error ConfigInvalid: {problem}", err=True)
+            sys.exit(EXIT_UNUSABLE)
+    return Selection(request.select or rules.select, (*rules.ignore, *request.ignore), dict(rules.severity),
+                     dict(rules.per_path_ignores), str(project.root))
+
+
+def _targets(request: Request, project: Project | None) -> tuple[list[Path], object]:
+    from generator.targets import UsageProblem, validate_paths
+    from generator.validate.pipeline import discover
+
+    if request.paths:
+        if request.names:
+            _usage("give either PATHs or --connector, not both")
+        return discover(list(request.paths)), str(request.docs_page) if request.docs_page else None
+    try:
+        paths, docs = validate_paths(request.names, project)
+    except UsageProblem as exc:
+        _usage(str(exc))
+    if request.docs_page is not None:
+        _usage("--docs applies to PATHs; the project's connectors name their pages in the configuration")
+    return paths, {str(spec): str(page) for spec, page in docs.items()}
+
+
+def _usage(message: str):
+    click.echo(f"pacgen validate: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def merge_built_folders(targets: list[Path], results: list) -> tuple[list, int]:
+    """A connector folder built from a spec that is also a target is the same connector: its
+    findings that the spec already reported (same code, same element) are dropped, the rest join
+    the spec's result. Returns the results and how many folders were merged."""
+    from generator.render.folder import built_from
+
+    by_spec = {Path(t).resolve(): i for i, t in enumerate(targets) if Path(t).suffix.lower() in (".yaml", ".yml")}
+    merged_into: dict[int, int] = {}
+    for index, target in enumerate(targets):
+        spec = built_from(Path(target)) if Path(target).is_dir() else None
+        if spec is not None and spec in by_spec:
+            merged_into[index] = by_spec[spec]
+    if not merged_into:
+        return results, 0
+    results = list(results)
+    for folder_index, spec_index in merged_into.items():
+        spec_result, folder_result = results[spec_index], results[folder_index]
+        seen = {(f.code, f.pointer) for f in spec_result.findings}
+        extra = [f for f in folder_result.findings if (f.code, f.pointer) not in seen]
+        spec_result.findings = sorted([*spec_result.findings, *extra], key=Finding.sort_key)
+        spec_result.unusable = spec_result.unusable and folder_result.unusable
+    return [r for i, r in enumerate(results) if i not in merged_into], len(merged_into)
