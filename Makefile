@@ -2,12 +2,19 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SPEC ?= spec/clicksend.yaml
-OUT ?= connector
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
-DOCS ?= $(SPEC:.yaml=.docs.json)
+# Which connectors: all of the project's (pyproject.toml [tool.pacgen]: every spec/NAME.yaml, built
+# into connectors/NAME/; ClickSend into connector/), or CONNECTOR=name (several: CONNECTOR="a b").
+# SPEC=file.yaml OUT=dir (DOCS=page, UPLOAD_SETTINGS=file) act on one spec outside the project.
+CONNECTOR ?=
+SPEC ?=
+OUT ?=
+DOCS ?= $(if $(SPEC),$(wildcard $(SPEC:.yaml=.docs.json)))
 UPLOAD_SETTINGS ?= upload.settings.json
+PICK = $(foreach name,$(CONNECTOR),--connector $(name))
+BUILD_ARGS = $(if $(SPEC),$(SPEC) $(if $(OUT),-o $(OUT) --reference),$(PICK))
+VALIDATE_ARGS = $(if $(SPEC),$(OUT) $(SPEC) $(if $(DOCS),--docs $(DOCS)),$(PICK))
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
 
@@ -26,36 +33,36 @@ install: $(STAMP)
 # CI machines, Python would otherwise recompile every module of pacgen on every run.
 COMPILE = $(BIN)/python -m compileall -q generator
 
-## build: render connector/ (and its English reference page) from the spec
+## build: render every connector (or CONNECTOR=name) from its spec, with its English reference page
 build: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen build $(SPEC) -o $(OUT)
-	$(BIN)/pacgen docs render $(SPEC) -o $(OUT)
+	$(BIN)/pacgen build $(BUILD_ARGS)
 
 ## test: the whole test suite
 test: $(STAMP)
 	@$(COMPILE)
 	$(BIN)/python -m pytest -q
 
-## validate: the built connector and the spec, with the documented field tables committed in spec/
+## validate: each connector's spec, its built folder and its documented field tables (spec/NAME.docs.json)
 validate: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen validate $(OUT) $(SPEC) --docs $(DOCS)
+	$(BIN)/pacgen validate $(VALIDATE_ARGS)
 
-## check: fast — artifacts fresh, lint
+## check: fast — every connector folder fresh (nothing stale, missing or extra), lint
 check: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen build $(SPEC) -o $(OUT) --check
-	@tmp=$$(mktemp -d) && $(BIN)/pacgen docs render $(SPEC) -o $$tmp 2>/dev/null && \
-	  diff -u $(OUT)/reference.md $$tmp/reference.md && rm -rf $$tmp || \
-	  { echo "$(OUT)/reference.md is stale: run make build" >&2; exit 1; }
+	$(BIN)/pacgen build --check $(BUILD_ARGS)
 	$(BIN)/ruff check generator tests bench
 
-## upload: build, validate (stops on errors), then paconn create (no connector id yet) or update
+## upload: build, validate (stops on errors), then paconn create (no connector id yet) or update, per connector
 upload: build
 	$(MAKE) --no-print-directory validate
-	$(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS) \
-	  $(call given,ENVIRONMENT,--environment) $(call given,CONNECTOR_ID,--connector-id)
+	@if [ -n "$(SPEC)" ]; then echo "$(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS)"; \
+	  $(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS) $(UPLOAD_IDS); \
+	else $(BIN)/pacgen connectors $(CONNECTOR) --format upload | while IFS="$$(printf '\t')" read -r out settings; do \
+	  echo "$(BIN)/pacgen upload $$out --settings $$settings"; \
+	  $(BIN)/pacgen upload "$$out" --settings "$$settings" $(UPLOAD_IDS) || exit 1; done; fi
+UPLOAD_IDS = $(call given,ENVIRONMENT,--environment) $(call given,CONNECTOR_ID,--connector-id)
 
 ## roundtrip: import every corpus connector, rebuild it, compare with the original (needs $(SHARED)/corpus)
 roundtrip: $(STAMP)
@@ -67,7 +74,7 @@ lint: $(STAMP)
 
 ## bench: speed figures (not tests)
 bench: $(STAMP)
-	$(BIN)/python bench/build_speed.py $(SPEC)
+	$(BIN)/python bench/build_speed.py spec/clicksend.yaml
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/validate_speed.py $(SHARED)/corpus; \
 	else echo "bench: $(SHARED)/corpus missing: validator benchmark skipped"; fi
 

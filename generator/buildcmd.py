@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from generator.targets import BuildTarget
+from generator.targets import BuildTarget, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -36,14 +36,14 @@ def _build_one(target: BuildTarget, check: bool, force: bool) -> int:
         emit(exc.findings, "text", stream=sys.stderr)
         return EXIT_UNUSABLE
     files = [(a.name, a.content) for a in artifacts]
+    out, spec = shown_path(target.out), shown_path(target.spec)
     if check:
         problems = check_folder(target.out, target.spec, files)
         if problems:
             sys.stdout.write("".join(problems))
-            click.echo(f"{target.out} is stale: run `pacgen build {target.spec} -o {target.out}` (make build)",
-                       err=True)
+            click.echo(f"{out} is stale: run `pacgen build {spec} -o {out}` (make build)", err=True)
             return EXIT_FINDINGS
-        click.echo(f"{target.out} is up to date with {target.spec}", err=True)
+        click.echo(f"{out} is up to date with {spec}", err=True)
         return EXIT_OK
     try:
         written, removed = write_folder(target.out, target.spec, files, force=force)
@@ -52,10 +52,10 @@ def _build_one(target: BuildTarget, check: bool, force: bool) -> int:
                    err=True)
         return EXIT_UNUSABLE
     except OSError as exc:
-        click.echo(f"{target.out}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
+        click.echo(f"{out}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
         return EXIT_UNUSABLE
     for path in written:
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {shown_path(path)}", err=True)
     for path in removed:
-        click.echo(f"removed {path} (no longer produced)", err=True)
+        click.echo(f"removed {shown_path(path)} (no longer produced)", err=True)
     return EXIT_OK

@@ -95,6 +95,21 @@ def _project():
         fail_with([exc.finding])
 
 
+@main.command("connectors")
+@click.argument("names", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "upload"]), default="table", show_default=True,
+              help="table: name, spec, out, docs; upload: out and upload settings, tab-separated (for make upload).")
+def list_connectors(names: tuple[str, ...], fmt: str) -> None:
+    """List the project's connectors (all, or NAMES) as the configuration defines them."""
+    from generator.targets import UsageProblem, describe_connectors
+
+    try:
+        click.echo(describe_connectors(names, _project(), fmt), nl=False)
+    except UsageProblem as exc:
+        click.echo(f"pacgen connectors: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the spec format (for editors and CI)."""

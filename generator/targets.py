@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.project import Project
+from generator.project import Project, ProjectError
 
 
 class UsageProblem(Exception):
@@ -54,7 +54,10 @@ def project_selection(names: tuple[str, ...], project: Project | None) -> list:
         raise UsageProblem("no SPEC given and no project configuration found (pacgen.toml, or "
                            "[tool.pacgen] in pyproject.toml, in this folder or above)")
     if names:
-        return [project.connector(name) for name in names]
+        try:
+            return [project.connector(name) for name in names]
+        except ProjectError as exc:
+            raise UsageProblem(f"{exc.finding.message}; {exc.finding.hint}") from None
     if not project.connectors:
         raise UsageProblem(f"{project.path} lists no connectors: add `specs = \"spec/*.yaml\"` or "
                            "[[tool.pacgen.connectors]] entries")
@@ -73,6 +76,37 @@ def validate_paths(names: tuple[str, ...], project: Project | None) -> tuple[lis
         if connector.docs is not None:
             docs[connector.spec] = connector.docs
     return paths, docs
+
+
+def describe_connectors(names: tuple[str, ...], project: Project | None, fmt: str) -> str:
+    """The project's connectors as text: a table, JSON, or `out<TAB>upload settings` lines."""
+    import json
+
+    connectors = project_selection(names, project)
+    rows = [{"name": c.name, "spec": shown_path(c.spec), "out": shown_path(c.out),
+             "docs": shown_path(c.docs) if c.docs else "", "upload-settings": shown_path(c.upload_settings)
+             if c.upload_settings else "", "reference": c.reference} for c in connectors]
+    if fmt == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    if fmt == "upload":
+        for row in rows:
+            if any(ch in row["out"] + row["upload-settings"] for ch in "\t\n"):
+                raise UsageProblem(f"{row['name']}: a path holds a tab or a line break")
+        return "".join(f"{row['out']}\t{row['upload-settings'] or 'upload.settings.json'}\n" for row in rows)
+    width = max(len(row["name"]) for row in rows)
+    return "".join(f"{row['name']:<{width}}  {row['spec']} → {row['out']}"
+                   + (f"  (docs: {row['docs']})" if row["docs"] else "") + "\n" for row in rows)
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the working directory when it lies below it (shorter, and the same on
+    every machine)."""
+    import os
+
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
+    except ValueError:
+        return str(path)
 
 
 def _reference(option: bool | None, configured: bool) -> bool:
