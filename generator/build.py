@@ -64,10 +64,12 @@ def refuse_invalid_swagger(source: SpecSource, connector: Connector) -> None:
     problems = [problem for problem in check_oas2(connector.swagger)
                 if not _suppressed(source.data.get("suppress"), "OpenApiInvalid", problem.pointer)]
     if problems:
-        raise SpecError([source.finding("OpenApiInvalid", f"the built swagger would not be valid OpenAPI 2.0: "
-                                        f"{problem.message}", connector.origin(problem.pointer),
-                                        "fix this element of the spec (docs/spec.md)")
-                         for problem in problems])
+        from generator.spec.terms import in_spec_terms
+
+        raise SpecError([in_spec_terms(source.finding(
+            "OpenApiInvalid", problem.message, connector.origin(problem.pointer),
+            "the built swagger would not be valid OpenAPI 2.0: fix this element of the spec (docs/spec.md)"))
+            for problem in problems])
 
 
 def _suppressed(entries: object, code: str, pointer: str) -> bool:
