@@ -91,7 +91,7 @@ class Project:
             start = text.find(quoted)
             if start >= 0:
                 return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
-        return 1, 1
+        return _key_position(text, value)  # a bare key (as in [tool.pacgen.severity])
 
     def connector_for_spec(self, spec: Path) -> ProjectConnector | None:
         spec = spec.resolve()
