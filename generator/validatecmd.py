@@ -41,7 +41,7 @@ def run_validate(request: Request, project: Project | None) -> int:
     targets, docs = _targets(request, project)
     results = []
     show_progress = len(targets) > 1 and sys.stderr.isatty()
-    stream = validate_targets(targets, selection, docs, request.jobs or default_jobs())
+    stream = validate_targets(targets, selection, docs, request.jobs or default_jobs(len(targets)))
     with click.progressbar(stream, length=len(targets), label="validating", file=sys.stderr,
                            hidden=not show_progress) as bar:
         results = list(bar)

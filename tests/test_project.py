@@ -431,3 +431,18 @@ def test_exit_codes_for_unreadable_targets(repo, tmp_path):
     assert build_clicksend(repo).exit_code == 0
     mixed = pacgen("validate", bad, "connector")
     assert mixed.exit_code == 1 and "InvalidUtf8" in mixed.output and "1 connector(s)" in mixed.output
+
+
+@pytest.mark.parametrize(("cpus", "load", "targets", "expected"), [
+    (2, 0.0, 639, 1),  # the parent needs a CPU of its own: two workers were slower than one process
+    (8, 0.0, 639, 7),
+    (8, 6.0, 639, 2),  # CPUs other processes keep busy are not free
+    (8, 0.0, 40, 1),  # too few connectors to share
+    (1, 0.0, 639, 1),
+])
+def test_default_jobs_never_plans_more_workers_than_pay_off(monkeypatch, cpus, load, targets, expected):
+    from generator.validate import pipeline
+
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (load, load, load))
+    assert pipeline.default_jobs(targets) == expected

@@ -318,7 +318,26 @@ def _few_collections():
         gc.unfreeze()
 
 
-def default_jobs() -> int:
+#: A worker process pays for itself only with enough connectors to share (start-up, pickling).
+TARGETS_PER_WORKER = 32
+
+
+def default_jobs(targets: int | None = None) -> int:
+    """Worker processes that make a run faster, never slower, than one process here. The parent
+    process reads and reports every result, so it needs a CPU of its own: on 2 CPUs two workers
+    were slower than one process (4.1–4.6 s against 3.6–3.8 s for 392 connectors). CPUs other
+    processes keep busy (the load average) are not counted as free."""
+    cpus = usable_cpus()
+    free = cpus
+    with contextlib.suppress(OSError, AttributeError):  # no load average on some platforms
+        free = int(cpus - os.getloadavg()[0] + 0.5)
+    workers = min(cpus - 1, free)
+    if targets is not None:
+        workers = min(workers, targets // TARGETS_PER_WORKER)
+    return max(1, workers)
+
+
+def usable_cpus() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on every platform
