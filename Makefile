@@ -15,7 +15,7 @@ UPLOAD_SETTINGS ?= upload.settings.json
 PICK = $(foreach name,$(CONNECTOR),--connector $(name))
 BUILD_ARGS = $(if $(SPEC),$(SPEC) $(if $(OUT),-o $(OUT) --reference),$(PICK))
 LINT ?= generator tests bench
-VALIDATE_ARGS = $(if $(SPEC),$(OUT) $(SPEC) $(if $(DOCS),--docs $(DOCS)),$(PICK))
+VALIDATE_ARGS = $(if $(SPEC),$(wildcard $(OUT)) $(SPEC) $(if $(DOCS),--docs $(DOCS)),$(PICK))
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
 

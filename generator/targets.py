@@ -51,8 +51,8 @@ def build_targets(spec: Path | None, output: str | None, names: tuple[str, ...],
 def project_selection(names: tuple[str, ...], project: Project | None) -> list:
     """The project's connectors called ``names`` (all when none is named)."""
     if project is None:
-        raise UsageProblem("no SPEC given and no project configuration found (pacgen.toml, or "
-                           "[tool.pacgen] in pyproject.toml, in this folder or above)")
+        raise UsageProblem("nothing to act on: name a spec or folder, or add a project configuration "
+                           "(pacgen.toml, or [tool.pacgen] in pyproject.toml, in this folder or above)")
     if names:
         try:
             return [project.connector(name) for name in names]

@@ -53,12 +53,17 @@ def run_validate(request: Request, project: Project | None) -> int:
     suppressed = sum(result.suppressed for result in results)
     if suppressed:
         extra["suppressed"] = suppressed
-    connectors = sum(1 for result in results if not result.unusable)
+    connectors = sum(1 for result in results if _read(result))
     emit(findings, request.fmt, Summary(connectors=connectors, seconds=time.perf_counter() - started, extra=extra))
     if results and all(result.unusable for result in results):
         return EXIT_UNUSABLE
     failing = {Severity.ERROR, Severity.WARNING} if request.strict else {Severity.ERROR}
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else 0
+
+
+def _read(result) -> bool:
+    """Whether the target was a connector pacgen could read (a misspelt suppression still is one)."""
+    return not result.unusable or any(f.code == "SuppressionUnknownCode" for f in result.findings)
 
 
 def _selection(request: Request, project: Project | None):

@@ -174,7 +174,7 @@ def test_make_validate_a_spec_without_a_docs_page(repo, tmp_path):
     spec = repo / "spec" / "other.yaml"
     result = make(repo, "validate", f"SPEC={spec}", f"OUT={tmp_path / 'none'}")
     assert "--docs" not in result.stderr and "does not exist" not in result.stderr
-    assert "1 connector(s)" in result.stdout
+    assert "1 connector(s)" in result.stdout and "InputUnreadable" not in result.stdout
 
 
 # -- the build owns its folder -----------------------------------------------------------------------
@@ -341,7 +341,7 @@ def suppress(spec: Path, entries: str) -> list[str]:
 def test_a_misspelt_suppression_is_a_located_usage_error(repo):
     lines = suppress(repo / "spec" / "other.yaml", "  - {code: OperationIdNotPascalCas, reason: fixed ids}\n")
     result = pacgen("validate", "spec/other.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 2 and "1 connector(s)" in result.output
     line = len(lines)
     assert f"spec/other.yaml:{line}:12: error SuppressionUnknownCode" in result.output
     assert "did you mean OperationIdNotPascalCase" in result.output
