@@ -57,7 +57,7 @@ def main(argv: list[str]) -> None:
     corpus = Path(positional[0] if positional else "../shared/corpus")
     package = Path(__file__).resolve().parents[1] / "generator"
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
-    from generator.validate.pipeline import usable_cpus, default_jobs
+    from generator.validate.pipeline import default_jobs, usable_cpus
 
     cpus = usable_cpus()
     chosen = default_jobs(len([p for p in corpus.rglob("*") if p.name.lower() == "apidefinition.swagger.json"]))

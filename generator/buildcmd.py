@@ -38,7 +38,11 @@ def _build_one(target: BuildTarget, check: bool, force: bool) -> int:
     files = [(a.name, a.content) for a in artifacts]
     out, spec = shown_path(target.out), shown_path(target.spec)
     if check:
-        problems = check_folder(target.out, target.spec, files)
+        try:
+            problems = check_folder(target.out, target.spec, files)
+        except OSError as exc:
+            click.echo(f"{out}: cannot read: {exc.strerror or exc}", err=True)
+            return EXIT_UNUSABLE
         if problems:
             sys.stdout.write("".join(problems))
             click.echo(f"{out} is stale: run `pacgen build {spec} -o {out}` (make build)", err=True)

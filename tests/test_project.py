@@ -446,3 +446,29 @@ def test_default_jobs_never_plans_more_workers_than_pay_off(monkeypatch, cpus, l
     monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
     monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (load, load, load))
     assert pipeline.default_jobs(targets) == expected
+
+
+def test_an_output_path_that_is_a_file_is_refused(repo):
+    (repo / "taken").write_text("a file", "utf-8")
+    result = pacgen("build", "spec/clicksend.yaml", "-o", "taken")
+    assert result.exit_code == 2 and "exists and is not a folder" in result.output
+    assert (repo / "taken").read_text("utf-8") == "a file"
+
+
+def test_building_into_the_working_folder_writes_in_place(repo, monkeypatch):
+    assert build_clicksend(repo).exit_code == 0
+    folder = repo / "connector"
+    monkeypatch.chdir(folder)
+    inode = folder.stat().st_ino
+    result = pacgen("build", repo / "spec" / "clicksend.yaml", "-o", ".")
+    assert result.exit_code == 0, result.output
+    assert folder.stat().st_ino == inode and Path.cwd() == folder  # the process's folder stays
+    assert pacgen("build", repo / "spec" / "clicksend.yaml", "-o", ".", "--check").exit_code == 0
+
+
+def test_names_on_disk_are_escaped_in_messages(repo):
+    folder = repo / "connector"
+    folder.mkdir()
+    (folder / "evil\x1b[31m.txt").write_text("x", "utf-8")
+    result = build_clicksend(repo)
+    assert result.exit_code == 2 and "\x1b" not in result.output and "evil\\x1b[31m.txt" in result.output

@@ -94,10 +94,11 @@ def refusal(folder: Path, spec: Path, state: State) -> FolderError | None:
         return None
     manifest = state.manifest
     if manifest is not None and not _same_spec(manifest, spec, folder):
-        return FolderError(f"{folder} holds the build of another spec ({manifest.get('spec')})",
+        return FolderError(f"{shown(folder)} holds the build of another spec ({shown(manifest.get('spec'))})",
                            "choose another output folder (-o), or --force to take it over")
-    shown = ", ".join(state.foreign[:5]) + (f" and {len(state.foreign) - 5} more" if len(state.foreign) > 5 else "")
-    return FolderError(f"{folder} holds files pacgen build did not write: {shown}",
+    names = ", ".join(map(shown, state.foreign[:5])) + (
+        f" and {len(state.foreign) - 5} more" if len(state.foreign) > 5 else "")
+    return FolderError(f"{shown(folder)} holds files pacgen build did not write: {names}",
                        "choose an empty or new output folder (-o), or --force to write beside them "
                        "(they are kept)")
 
@@ -120,15 +121,17 @@ def write_folder(folder: Path, spec: Path, files: list[tuple[str, bytes]], force
                               "remove it or choose another output folder (-o)")
     files = [*files, (MANIFEST_NAME, manifest_bytes(spec, real, names))]
     stale = [name for name in state.owned if name not in names]
-    if state.foreign:  # forced: the foreign files must stay where they are
+    # Forced beside foreign files (they must stay where they are), or a folder this process stands
+    # in (renaming it away would leave the process in a deleted folder): write file by file.
+    if state.foreign or _holds(real, Path.cwd()):
         written = write_atomically(real, files)
         for name in stale:
             (real / name).unlink(missing_ok=True)
     else:
         _switch(real, files, state.harmless)
         written = [real / name for name, _ in files]
-    shown = folder if folder == real else real
-    return [shown / p.name for p in written], [shown / name for name in stale]
+    where = folder if folder == real else real
+    return [where / p.name for p in written], [where / name for name in stale]
 
 
 def check_folder(folder: Path, spec: Path, files: list[tuple[str, bytes]]) -> list[str]:
@@ -172,8 +175,19 @@ def check_folder(folder: Path, spec: Path, files: list[tuple[str, bytes]]) -> li
         problems.append(f"{folder / name} is stale: the spec no longer produces it\n")
     for name in state.foreign:
         if name not in expected:
-            problems.append(f"{folder / name} was not written by pacgen build\n")
+            problems.append(f"{shown(folder / name)} was not written by pacgen build\n")
     return problems
+
+
+def _holds(folder: Path, path: Path) -> bool:
+    path = _real(path)
+    return path == folder or folder in path.parents
+
+
+def shown(name: object) -> str:
+    """A name read from the disk or a manifest, safe to print: control characters escaped."""
+    text = str(name)
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _switch(folder: Path, files: list[tuple[str, bytes]], harmless: tuple[str, ...]) -> None:
