@@ -64,6 +64,12 @@ upload: build
 	  echo "$(BIN)/pacgen upload $$out --settings $$settings"; \
 	  $(BIN)/pacgen upload "$$out" --settings "$$settings" $(UPLOAD_IDS) || exit 1; done; fi
 UPLOAD_IDS = $(call given,ENVIRONMENT,--environment) $(call given,CONNECTOR_ID,--connector-id)
+# A connector id belongs to one connector: refuse it for several before anything is built.
+ifneq ($(filter upload,$(MAKECMDGOALS)),)
+ifneq ($(and $(call given,CONNECTOR_ID,x),$(if $(SPEC),,$(if $(filter 1,$(words $(CONNECTOR))),,x))),)
+$(error CONNECTOR_ID= names one connector: give CONNECTOR=name too)
+endif
+endif
 
 ## roundtrip: import every corpus connector, rebuild it, compare with the original (needs $(SHARED)/corpus)
 roundtrip: $(STAMP)
