@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.findings import Finding, Severity
 
@@ -39,9 +39,10 @@ _CONNECTOR_KEYS = {"name", "spec", "out", "docs", "upload-settings", "reference"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-@dataclass(frozen=True)
-class ProjectConnector:
-    """One connector of the project; paths are absolute (resolved against the config's folder)."""
+class ProjectConnector(NamedTuple):
+    """One connector of the project; paths are absolute (resolved against the config's folder).
+    (NamedTuples, not dataclasses, here: `pacgen build` reads the configuration on every run, and
+    importing dataclasses costs more start-up time than reading it.)"""
 
     name: str
     spec: Path
@@ -51,18 +52,16 @@ class ProjectConnector:
     reference: bool = True  # the build also writes the English reference page (reference.md)
 
 
-@dataclass(frozen=True)
-class RuleConfig:
+class RuleConfig(NamedTuple):
     """The rule selection of the configuration (codes and glob patterns, checked by the caller)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, str] = {}  # shared default: never mutated
+    per_path_ignores: dict[str, tuple[str, ...]] = {}
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     path: Path  # the configuration file
     root: Path  # its folder: every path in it is relative to this
     connectors: list[ProjectConnector]

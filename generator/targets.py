@@ -3,8 +3,8 @@ project's connectors (all, or those picked by name). Options override the config
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.project import Project, ProjectError
 
@@ -13,8 +13,7 @@ class UsageProblem(Exception):
     """The command line and the configuration do not say what to act on; the message says what to do."""
 
 
-@dataclass(frozen=True)
-class BuildTarget:
+class BuildTarget(NamedTuple):
     name: str
     spec: Path
     out: Path

@@ -18,8 +18,8 @@ import json
 import os
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.render.write import write_atomically
 
@@ -37,8 +37,7 @@ class FolderError(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     """What is in the folder now, as the build sees it."""
 
     exists: bool
