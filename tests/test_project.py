@@ -365,6 +365,17 @@ def test_a_suppression_that_matches_nothing_is_a_warning_of_its_own(repo):
     assert len(unused) == 1 and unused[0]["file"].endswith(".pacgen.yaml") and unused[0]["line"] > 1
 
 
+def test_a_suppression_for_a_stage_that_did_not_run_is_not_unused(repo):
+    suppress(repo / "spec" / "other.yaml", "  - {code: TrailingWhitespace, reason: the text layout of the file}\n"
+                                           "  - {code: DocsOperationMissing, reason: the page lags behind}\n")
+    result = pacgen("validate", "spec/other.yaml", "--format", "json")  # a spec: no file text, no page
+    assert "SuppressionUnused" not in {f["code"] for f in json.loads(result.output)["findings"]}
+    assert pacgen("build", "-c", "other").exit_code == 0
+    folder = pacgen("validate", "connectors/other", "--format", "json")  # the folder's text is checked
+    unused = [f["message"] for f in json.loads(folder.output)["findings"] if f["code"] == "SuppressionUnused"]
+    assert unused == ["the suppression of TrailingWhitespace silenced nothing"]
+
+
 def test_every_code_the_package_writes_is_known():
     from generator.codes import known_codes
 

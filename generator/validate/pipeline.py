@@ -154,12 +154,24 @@ def suppression_problems(connector: LoadedConnector, suppressions: list[Suppress
                 f"suppression of unknown code {suppression.code!r}{did_you_mean(suppression.code)}",
                 "fix the code (pacgen rules lists them) or remove the entry"))
         elif (suppression.index not in used and selection.wants(suppression.code)
-              and (docs_checked or not suppression.code.startswith("Docs"))):
+              and _stage_ran(connector, suppression.code, docs_checked)):
             found.append(_suppression_finding(
                 connector, suppression, "SuppressionUnused", Severity.WARNING,
                 f"the suppression of {suppression.code}" + (f" at {suppression.pointer}" if suppression.pointer else "")
                 + " silenced nothing", "remove the entry (the finding it was for is gone)"))
     return found, unusable
+
+
+def _stage_ran(connector: LoadedConnector, code: str, docs_checked: bool) -> bool:
+    """Whether the stage that reports ``code`` ran: the docs tables only with a page, the rules
+    that read a file's text only on files (a spec has no swagger text)."""
+    from generator.validate.file_rule import load_file_rules
+
+    if code.startswith("Docs"):
+        return docs_checked
+    if code in load_file_rules():
+        return connector.spec is None
+    return True
 
 
 def validate(connector: LoadedConnector, selection: Selection | None = None,
