@@ -19,7 +19,7 @@ VALIDATE_ARGS = $(if $(SPEC),$(wildcard $(OUT)) $(SPEC) $(if $(DOCS),--docs $(DO
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
 
-.PHONY: install build test validate check lint clean bench docs-check upload roundtrip
+.PHONY: install build test validate check lint clean bench docs-check upload roundtrip diff
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,15 @@ roundtrip: $(STAMP)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/pacgen roundtrip $(SHARED)/corpus; \
 	else echo "roundtrip: $(SHARED)/corpus missing: nothing to compare" >&2; fi
 
+## diff: breaking changes of every connector changed since BASE (default origin/main), then its new findings
+BASE ?= origin/main
+diff: $(STAMP)
+	@$(COMPILE)
+	@status=0; \
+	$(BIN)/pacgen diff --changed $(BASE) || status=$$?; \
+	$(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || { s=$$?; [ $$s -gt $$status ] && status=$$s; }; \
+	exit $$status
+
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT)
 
@@ -84,6 +93,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py spec/clicksend.yaml
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/validate_speed.py $(SHARED)/corpus; \
 	else echo "bench: $(SHARED)/corpus missing: validator benchmark skipped"; fi
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/diff_speed.py $(SHARED)/corpus; \
+	else echo "bench: $(SHARED)/corpus missing: diff benchmark skipped"; fi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

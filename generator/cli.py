@@ -40,7 +40,7 @@ class LazyGroup(click.Group):
 
     lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
             "import": "generator.importer.commands:import_command",
-            "roundtrip": "generator.importer.commands:roundtrip"}
+            "roundtrip": "generator.importer.commands:roundtrip", "diff": "generator.diff.commands:diff"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -130,18 +130,23 @@ def schema() -> None:
               help="Also compare with this reference page (text, Markdown or extracted .json).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for many connectors; 0 = as many as pay off on this machine.")
-def validate(paths, names, fmt, strict, select, ignore, docs_page, jobs) -> None:
+@click.option("--changed", "changed_base", metavar="BASE",
+              help="Also validate every connector a git change since BASE touched (spec, folder, any file in it).")
+@click.option("--new-since", "new_since", metavar="BASE",
+              help="Report only findings the connector's BASE version did not already have.")
+def validate(paths, names, fmt, strict, select, ignore, docs_page, jobs, changed_base, new_since) -> None:
     """Validate connector folders, swagger files, YAML specs, or folders of connector folders;
     without PATHs, the project's connectors (each spec, its built folder and its page's tables)."""
     from generator.validatecmd import Request, run_validate
 
-    request = Request(tuple(paths), tuple(names), fmt, strict, tuple(select), tuple(ignore), docs_page, jobs)
+    request = Request(tuple(paths), tuple(names), fmt, strict, tuple(select), tuple(ignore), docs_page, jobs,
+                      changed_base, new_since)
     sys.exit(run_validate(request, _project()))
 
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every validation rule: code, severity, source of the guidance, one line."""
+    """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
     rules = _every_rule()
     width = max(len(code) for code in rules)
     for code, rule in rules.items():
@@ -167,10 +172,11 @@ def show_rule(code: str) -> None:
 
 def _every_rule() -> dict:
     """The rules run over the parsed documents and those that read a file's text, by code."""
+    from generator.diff.rule import load_change_rules
     from generator.validate.file_rule import load_file_rules
     from generator.validate.rule import load_all_rules
 
-    return dict(sorted({**load_all_rules(), **load_file_rules()}.items()))
+    return dict(sorted({**load_all_rules(), **load_file_rules(), **load_change_rules()}.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover

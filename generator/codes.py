@@ -44,11 +44,13 @@ STAGE_CODES = {
 
 @functools.cache
 def known_codes() -> frozenset[str]:
+    from generator.diff.rule import load_change_rules
     from generator.docs.compare import CODES as DOCS_CODES
     from generator.validate.file_rule import load_file_rules
     from generator.validate.rule import load_all_rules
 
-    return frozenset({*load_all_rules(), *load_file_rules(), *DOCS_CODES, *STAGE_CODES})
+    # Change rules (pacgen diff) count too: a spec's `suppress:` list accepts breaking changes.
+    return frozenset({*load_all_rules(), *load_file_rules(), *load_change_rules(), *DOCS_CODES, *STAGE_CODES})
 
 
 def unknown_code_problems(patterns: tuple[str, ...] | list[str]) -> list[str]:

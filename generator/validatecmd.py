@@ -30,21 +30,37 @@ class Request:
     ignore: tuple[str, ...]
     docs_page: Path | None
     jobs: int
+    changed_base: str | None = None  # also the connectors a git change since this base touched
+    new_since: str | None = None  # only findings the base version did not have
 
 
 def run_validate(request: Request, project: Project | None) -> int:
+    from generator.diff.git import GitError
     from generator.report.emit import Summary, emit
     from generator.validate.pipeline import default_jobs, validate_targets
 
     started = time.perf_counter()
     selection = _selection(request, project)  # exits 2 on an unknown code
-    targets, docs = _targets(request, project)
+    try:
+        targets, docs = _targets(request, project)
+        baseline = _baseline(request, selection, docs)
+    except GitError as exc:
+        _usage(str(exc))
+    if not targets:
+        click.echo(f"no connector changed since {request.changed_base}", err=True)
+        return 0
     results = []
     show_progress = len(targets) > 1 and sys.stderr.isatty()
     stream = validate_targets(targets, selection, docs, request.jobs or default_jobs(len(targets)))
     with click.progressbar(stream, length=len(targets), label="validating", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        results = list(bar)
+        for result in bar:
+            if baseline is not None and not result.unusable:
+                try:
+                    result.findings = baseline.new_findings(result.target, result.findings)
+                except GitError as exc:
+                    _usage(str(exc))
+            results.append(result)
     results, merged = merge_built_folders(targets, results)
     findings = [finding for result in results for finding in result.findings]
     extra: dict = {}
@@ -92,13 +108,24 @@ def _selection(request: Request, project: Project | None):
 
 
 def _targets(request: Request, project: Project | None) -> tuple[list[Path], object]:
+    """The paths to validate and the reference page(s): --docs for PATHs; for the project's
+    connectors and those a git change touched, each spec's page from the configuration."""
     from generator.targets import UsageProblem, validate_paths
     from generator.validate.pipeline import discover
 
-    if request.paths:
-        if request.names:
-            _usage("give either PATHs or --connector, not both")
-        return discover(list(request.paths)), str(request.docs_page) if request.docs_page else None
+    if request.names and (request.paths or request.changed_base):
+        _usage("give either PATHs (or --changed) or --connector, not both")
+    if request.paths or request.changed_base:
+        paths = list(request.paths)
+        changed = []
+        if request.changed_base:
+            from generator.diff.baseline import changed_targets
+
+            changed = changed_targets(request.changed_base, paths)
+        targets = discover(paths + changed)
+        if request.docs_page is not None:
+            return targets, str(request.docs_page)
+        return targets, _configured_pages(changed, project)
     try:
         paths, docs = validate_paths(request.names, project)
     except UsageProblem as exc:
@@ -106,6 +133,27 @@ def _targets(request: Request, project: Project | None) -> tuple[list[Path], obj
     if request.docs_page is not None:
         _usage("--docs applies to PATHs; the project's connectors name their pages in the configuration")
     return paths, {str(spec): str(page) for spec, page in docs.items()}
+
+
+def _configured_pages(paths: list[Path], project: Project | None) -> dict[str, str]:
+    """The reference pages the configuration gives the specs among ``paths``."""
+    pages = {}
+    for path in paths:
+        listed = project.connector_for_spec(Path(path)) if project is not None else None
+        if listed is not None and listed.docs is not None:
+            pages[str(path)] = str(listed.docs)
+    return pages
+
+
+def _baseline(request: Request, selection, docs):
+    """The findings at the --new-since base, to report only new ones (None without the option)."""
+    if not request.new_since:
+        return None
+    from generator.diff.baseline import Baseline
+
+    baseline = Baseline(request.new_since, selection, docs)
+    baseline.revision()  # GitError now, before any work, when the base cannot be read
+    return baseline
 
 
 def _usage(message: str):
