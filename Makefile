@@ -76,14 +76,23 @@ roundtrip: $(STAMP)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/pacgen roundtrip $(SHARED)/corpus; \
 	else echo "roundtrip: $(SHARED)/corpus missing: nothing to compare" >&2; fi
 
-## diff: breaking changes of every connector changed since BASE (default origin/main), then its new findings
+## diff: breaking changes of every connector changed since BASE (default origin/main), then its new
+## findings; CONNECTOR=name: that connector's spec against its BASE version, changed or not
 BASE ?= origin/main
+WORST = { s=$$?; [ $$s -gt $$status ] && status=$$s; }
 diff: $(STAMP)
 	@$(COMPILE)
 	@status=0; \
-	$(BIN)/pacgen diff --changed $(BASE) || status=$$?; \
-	$(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || { s=$$?; [ $$s -gt $$status ] && status=$$s; }; \
-	exit $$status
+	if [ -n "$(CONNECTOR)" ]; then \
+	  for spec in $$($(BIN)/pacgen connectors $(CONNECTOR) --format specs) ; do \
+	    if git cat-file -e "$(BASE):$$spec" 2>/dev/null; then \
+	      $(BIN)/pacgen diff "$(BASE):$$spec" "$$spec" || $(WORST); \
+	    else echo "$$spec is new since $(BASE): nothing to compare" >&2; fi; done; \
+	  $(BIN)/pacgen validate $(PICK) --new-since $(BASE) || $(WORST); \
+	else \
+	  $(BIN)/pacgen diff --changed $(BASE) || status=$$?; \
+	  $(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || $(WORST); \
+	fi; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT)

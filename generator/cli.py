@@ -97,8 +97,9 @@ def _project():
 
 @main.command("connectors")
 @click.argument("names", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "upload"]), default="table", show_default=True,
-              help="table: name, spec, out, docs; upload: out and upload settings, tab-separated (for make upload).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "upload", "specs"]), default="table",
+              show_default=True, help="table: name, spec, out, docs; upload: out and upload settings, "
+              "tab-separated (make upload); specs: one spec path a line (make diff).")
 def list_connectors(names: tuple[str, ...], fmt: str) -> None:
     """List the project's connectors (all, or NAMES) as the configuration defines them."""
     from generator.targets import UsageProblem, describe_connectors

@@ -87,6 +87,8 @@ def describe_connectors(names: tuple[str, ...], project: Project | None, fmt: st
              if c.upload_settings else "", "reference": c.reference} for c in connectors]
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"
+    if fmt == "specs":
+        return "".join(f"{row['spec']}\n" for row in rows)
     if fmt == "upload":
         for row in rows:
             if any(ch in row["out"] + row["upload-settings"] for ch in "\t\n"):

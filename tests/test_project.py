@@ -483,3 +483,26 @@ def test_names_on_disk_are_escaped_in_messages(repo):
     (folder / "evil\x1b[31m.txt").write_text("x", "utf-8")
     result = build_clicksend(repo)
     assert result.exit_code == 2 and "\x1b" not in result.output and "evil\\x1b[31m.txt" in result.output
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def test_make_diff_over_all_changed_connectors_or_one(repo, monkeypatch):
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    assert make(repo, "build").returncode == 0
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "three connectors"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    other = repo / "spec" / "other.yaml"
+    other.write_text(other.read_text("utf-8").replace("type: string, title: Thing ID}",
+                                                        "type: integer, title: Thing ID}"), "utf-8")
+    changed = make(repo, "diff", "BASE=HEAD")
+    assert changed.returncode != 0 and "diff] Error 1" in changed.stderr, changed.stdout + changed.stderr
+    assert "spec/other.yaml:" in changed.stdout and "InputTypeChanged" in changed.stdout
+    assert "clicksend" not in changed.stdout  # untouched connectors are not compared
+    one = make(repo, "diff", "BASE=HEAD", "CONNECTOR=clicksend")
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert "breaking: 0" in one.stdout and "operations matched: 15" in one.stdout  # its page's tables too
+    assert "diff] Error 1" in make(repo, "diff", "BASE=HEAD", "CONNECTOR=other").stderr
