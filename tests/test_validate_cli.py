@@ -143,7 +143,7 @@ def test_broken_json_is_located_not_a_traceback(tmp_path):
     folder.mkdir()
     (folder / "apiDefinition.swagger.json").write_text('{\n    "swagger": "2.0",\n    "info": {,\n}')
     result = run(folder)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the only target cannot be read: unusable input
     assert f"{folder / 'apiDefinition.swagger.json'}:3:14: error JsonSyntaxError" in result.output
     assert "Traceback" not in result.output
 
@@ -153,6 +153,7 @@ def test_invalid_utf8_reports_byte_offset(tmp_path):
     path.write_bytes(b'{"swagger": "2.0", "x": "\xff"}')
     result = run(path)
     assert "InvalidUtf8" in result.output and "byte offset 25" in result.output
+    assert result.exit_code == 2
 
 
 def test_bom_is_a_warning(tmp_path):

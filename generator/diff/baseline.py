@@ -48,7 +48,7 @@ class Baseline:
 
     base: str
     selection: object
-    docs_page: str | None = None
+    docs_page: str | dict | None = None  # one page, or each target's (str(target) → page)
     _revision: Revision | None = field(default=None, init=False)
 
     def revision(self) -> Revision:
@@ -73,7 +73,8 @@ class Baseline:
             connector = usable(load_revision_path(revision, relative), relative)
         except (UnusableSide, SpecError):
             return []  # unusable at base: every finding now is new
-        return validate(connector, self.selection, self.docs_page).findings
+        page = self.docs_page.get(str(target)) if isinstance(self.docs_page, dict) else self.docs_page
+        return validate(connector, self.selection, page).findings
 
     def new_findings(self, target: str | Path, findings: list[Finding]) -> list[Finding]:
         return only_new(findings, self.findings_of(target))
