@@ -14,7 +14,8 @@ DOCS ?= $(if $(SPEC),$(wildcard $(SPEC:.yaml=.docs.json)))
 UPLOAD_SETTINGS ?= upload.settings.json
 PICK = $(foreach name,$(CONNECTOR),--connector $(name))
 BUILD_ARGS = $(if $(SPEC),$(SPEC) $(if $(OUT),-o $(OUT) --reference),$(PICK))
-LINT ?= generator tests bench
+# What `make check` and `make lint` run ruff on (not LINT: GNU make predefines that as `lint`).
+LINT_PATHS ?= generator tests bench
 VALIDATE_ARGS = $(if $(SPEC),$(wildcard $(OUT)) $(SPEC) $(if $(DOCS),--docs $(DOCS)),$(PICK))
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
@@ -53,7 +54,7 @@ validate: $(STAMP)
 check: $(STAMP)
 	@$(COMPILE)
 	$(BIN)/pacgen build --check $(BUILD_ARGS)
-	$(if $(LINT),$(BIN)/ruff check $(LINT))
+	$(if $(LINT_PATHS),$(BIN)/ruff check $(LINT_PATHS))
 
 ## upload: build, validate (stops on errors), then paconn create (no connector id yet) or update, per connector
 upload: build
@@ -106,7 +107,7 @@ preview-screenshot: $(STAMP)
 	$(BIN)/python -m generator.preview.browser $(SPEC) docs/preview-clicksend.png
 
 lint: $(STAMP)
-	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff check $(LINT_PATHS)
 
 ## bench: speed figures (not tests)
 bench: $(STAMP)

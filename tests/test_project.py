@@ -150,7 +150,7 @@ def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
     stamp.touch()  # newer than pyproject.toml: make installs nothing
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CONNECTOR")}
     return subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), *args, f"STAMP={stamp}",
-                           f"BIN={Path(sys.executable).parent}", "COMPILE=true", "LINT="],
+                           f"BIN={Path(sys.executable).parent}", "COMPILE=true", "LINT_PATHS="],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=300)
 
 
