@@ -226,10 +226,15 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
     """Write a commented, minimal spec for a new connector called NAME; it builds and validates
     with no errors and no warnings."""
     from generator.render import write_atomically
+    from generator.validate.rules.value_contains_restricted_words import restricted_words
 
     problems = []
     if not name.strip() or len(name) > 30:
         problems.append("NAME must be 1 to 30 characters (Power Platform's limit for a connector title)")
+    restricted = restricted_words(name)
+    if restricted:
+        problems.append(f"NAME {name!r} uses {', '.join(map(repr, restricted))}, which certification refuses in a "
+                        "connector title: name the service or company only (e.g. 'Contoso Messaging')")
     if not _HOST.fullmatch(host):
         problems.append(f"--host {host!r} is not a host name (e.g. api.example.com)")
     if not base_path.startswith("/"):
@@ -252,4 +257,25 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
     except OSError as exc:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
         sys.exit(EXIT_UNUSABLE)
-    click.echo(f"wrote {output}: `pacgen build {output} -o connector` renders it", err=True)
+    click.echo(f"wrote {output}: {_build_hint(output)}", err=True)
+
+
+def _build_hint(spec: Path) -> str:
+    """How to build the new spec: into the folder the project configuration gives it, if any."""
+    from generator.project import ProjectError, find_project
+
+    try:
+        project = find_project()
+    except ProjectError:
+        project = None
+    listed = project.connector_for_spec(spec) if project else None
+    if listed is not None:
+        return f"`pacgen build {spec}` renders it into {_shown(listed.out)}"
+    return f"`pacgen build {spec} -o connectors/{spec.stem}` renders it"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

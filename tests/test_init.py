@@ -97,3 +97,18 @@ def test_bad_options_exit_2_and_write_nothing(tmp_path, args):
 def test_a_name_longer_than_a_title_may_be_is_refused(tmp_path):
     result, spec = init(tmp_path, name="N" * 31)
     assert result.exit_code == 2 and not spec.exists()
+
+
+@pytest.mark.parametrize("name", ["My API", "Contoso Connector", "Power Automate Tasks"])
+def test_a_name_certification_refuses_is_refused_with_the_word(tmp_path, name):
+    result, spec = init(tmp_path, name=name)
+    assert result.exit_code == 2 and not spec.exists()
+    assert "certification refuses" in result.output and "NAME" in result.output
+
+
+def test_the_build_hint_names_the_folder_the_project_gives(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.pacgen]\nspecs = ["spec/*.yaml"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", "Contoso Tasks"])
+    assert result.exit_code == 0, result.output
+    assert "`pacgen build spec/contoso-tasks.yaml` renders it into connectors/contoso-tasks" in result.output

@@ -24,6 +24,15 @@ _TITLE = _pattern(TITLE_WORDS + PRODUCT_NAMES)
 _DESCRIPTION = _pattern(PRODUCT_NAMES)
 
 
+def restricted_words(text: str, pattern: re.Pattern = _TITLE) -> list[str]:
+    """The restricted words ``text`` uses (title words by default), each once, as written."""
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        if match.group(1).lower() not in (f.lower() for f in found):
+            found.append(match.group(1))
+    return found
+
+
 class ValueContainsRestrictedWords(Rule):
     """The connector title and description must not use restricted words.
 
@@ -73,10 +82,7 @@ class ValueContainsRestrictedWords(Rule):
 
     @staticmethod
     def _check(ctx, pointer, field, text, pattern, severity):
-        found = []
-        for match in pattern.finditer(text):
-            if match.group(1).lower() not in (f.lower() for f in found):
-                found.append(match.group(1))
+        found = restricted_words(text, pattern)
         if found:
             shown = text if len(text) <= 80 else text[:77] + "..."
             ctx.report(pointer,
