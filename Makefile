@@ -95,16 +95,20 @@ diff: $(STAMP)
 	  $(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || $(WORST); \
 	fi; exit $$status
 
-## preview: the designer preview of the spec, one self-contained page ($(PREVIEW))
-PREVIEW ?= preview.html
+## preview: the designer preview of each connector (or CONNECTOR=name, or SPEC=file), one self-contained
+## page each: $(PREVIEW_DIR)/NAME.html
+PREVIEW_DIR ?= preview
 .PHONY: preview preview-screenshot
 preview: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen preview $(SPEC) -o $(PREVIEW)
+	@specs="$(or $(SPEC),$$($(BIN)/pacgen connectors --format specs $(CONNECTOR)))" || exit 2; \
+	for spec in $$specs; do \
+	  $(BIN)/pacgen preview "$$spec" -o "$(PREVIEW_DIR)/$$(basename "$$spec" .yaml).html" || exit $$?; \
+	done
 
-## preview-screenshot: the README's picture of the preview (headless Chromium, as in the browser tests)
+## preview-screenshot: the README's picture of ClickSend's preview (headless Chromium, as in the browser tests)
 preview-screenshot: $(STAMP)
-	$(BIN)/python -m generator.preview.browser $(SPEC) docs/preview-clicksend.png
+	$(BIN)/python -m generator.preview.browser spec/clicksend.yaml docs/preview-clicksend.png
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
