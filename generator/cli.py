@@ -165,7 +165,8 @@ def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
 
 
 _UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey",
-                   "ConnectorFileMissing"}
+                   "ConnectorFileMissing", "YamlValueInvalid", "YamlTooDeep", "YamlAliasExpansion",
+                   "ValidationCrashed"}
 
 
 @main.command("rules")

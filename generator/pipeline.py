@@ -82,7 +82,7 @@ def load_connector(path: str | Path) -> LoadedConnector:
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
-    from generator.source import Document, find_file, read_json
+    from generator.source import Document, find_file, read_input_bytes, read_json
 
     findings: list[Finding] = []
     swagger_path = find_file(folder, SWAGGER_NAME)
@@ -97,8 +97,13 @@ def _load_folder(folder: Path) -> LoadedConnector:
     if props_doc is not None:
         findings += props_doc.findings
     readme_path = find_file(folder, README_NAME)
-    readme_doc = (Document(str(readme_path), readme_path.read_bytes().decode("utf-8", errors="replace"))
-                  if readme_path else None)
+    readme_doc = None
+    if readme_path:
+        try:
+            readme_doc = Document(str(readme_path), read_input_bytes(readme_path).decode("utf-8", errors="replace"))
+        except OSError as exc:
+            findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
+                                    str(readme_path), "", 0, 0, "make readme.md a regular file"))
     return LoadedConnector(folder.name, swagger_doc.data if swagger_doc else None,
                            props_doc.data if props_doc else None, read_findings=findings,
                            swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder,

@@ -15,11 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.findings import Finding, Severity
 from generator.pipeline import LoadedConnector
 from generator.source import find_file
+from generator.spec.loader import SpecError
 from generator.validate.rule import load_all_rules, run_rules
 
 SUPPRESS_FILE = ".pacgen.yaml"
@@ -58,14 +57,13 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
     """Suppressions from the spec's `suppress:` list or the folder's .pacgen.yaml."""
     if connector.spec is not None:
         entries, where = connector.spec.data.get("suppress", []), connector.spec.path
-    elif connector.folder is not None and (connector.folder / SUPPRESS_FILE).is_file():
+    elif connector.folder is not None and (connector.folder / SUPPRESS_FILE).exists():
         where = str(connector.folder / SUPPRESS_FILE)
         try:
-            entries = (yaml.safe_load((connector.folder / SUPPRESS_FILE).read_text("utf-8")) or {}).get(
-                "suppress", [])
-        except (yaml.YAMLError, AttributeError, UnicodeDecodeError) as exc:
-            return [], [Finding("SuppressionInvalid", Severity.ERROR, f"cannot read suppressions: {exc}",
-                                where, "", 1, 1, "write `suppress: [{code: X, reason: why}]`")]
+            entries = _suppression_entries(connector.folder / SUPPRESS_FILE)
+        except SpecError as exc:
+            return [], [finding._replace(code="SuppressionInvalid", message=f"cannot read suppressions: "
+                                         f"{finding.message}") for finding in exc.findings]
     else:
         return [], []
     found, problems = [], []
@@ -80,6 +78,19 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
             continue
         found.append(Suppression(str(entry["code"]), str(entry["reason"]), str(entry.get("pointer", ""))))
     return found, problems
+
+
+def _suppression_entries(path: Path) -> list:
+    """The `suppress:` list of a .pacgen.yaml, read by the spec loader (so with its limits)."""
+    from generator.spec.loader import load_spec
+
+    try:
+        data = load_spec(path).data
+    except SpecError as exc:
+        if [finding.code for finding in exc.findings] == ["SpecEmpty"]:
+            return []
+        raise
+    return data.get("suppress", []) if isinstance(data, dict) else []
 
 
 def validate(connector: LoadedConnector, selection: Selection | None = None,
@@ -174,7 +185,6 @@ class TargetResult:
 def validate_target(target: Path, selection: Selection, docs_page: str | None = None) -> TargetResult:
     """Load and validate one spec, folder or file; input that cannot be read becomes findings."""
     from generator.pipeline import load_connector
-    from generator.spec.loader import SpecError
 
     try:
         connector = load_connector(target)
@@ -182,12 +192,27 @@ def validate_target(target: Path, selection: Selection, docs_page: str | None = 
         return TargetResult(str(target), exc.findings, unusable=True)
     except OSError as exc:
         return TargetResult(str(target), [Finding("InputUnreadable", Severity.ERROR,
-                                                  f"cannot read: {exc.strerror}", str(target), "", 0, 0,
+                                                  f"cannot read: {exc.strerror or exc}", str(target), "", 0, 0,
                                                   "check the path")], unusable=True)
-    if connector.folder is not None and connector.swagger_doc is None:  # no swagger in the folder
+    except Exception as exc:  # noqa: BLE001 - one connector's failure must not end a run over many
+        return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
+    swagger_findings = connector.swagger_doc.findings if connector.swagger_doc is not None else []
+    unreadable = any(f.code == "InputUnreadable" for f in swagger_findings)
+    if unreadable or (connector.folder is not None and connector.swagger_doc is None):
         return TargetResult(str(target), list(connector.read_findings), unusable=True)
-    outcome = validate(connector, selection, docs_page)
+    try:
+        outcome = validate(connector, selection, docs_page)
+    except Exception as exc:  # noqa: BLE001 - as above: reported as this connector's finding
+        return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
     return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra)
+
+
+def _crash_finding(target: Path, exc: Exception) -> Finding:
+    """A failure of pacgen itself on one connector, reported as that connector's finding."""
+    return Finding("ValidationCrashed", Severity.ERROR,
+                   f"pacgen could not validate this connector ({type(exc).__name__})", str(target), "", 0, 0,
+                   "this is a bug in pacgen: please report it with the connector; the other connectors"
+                   " were checked")
 
 
 def validate_targets(targets: list[Path], selection: Selection, docs_page: str | None = None,
