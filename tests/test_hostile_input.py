@@ -177,3 +177,30 @@ def test_empty_suppression_file_is_fine(tmp_path):
     (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER))
     (folder / ".pacgen.yaml").write_text("")
     assert "SuppressionInvalid" not in invoke("validate", folder).output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_crashing_connector_does_not_end_a_run_over_many(tmp_path, monkeypatch, jobs):
+    """A failure of pacgen on one connector becomes that connector's finding; the rest is checked."""
+    from generator.validate import pipeline
+
+    for index in range(pipeline.MANY_TARGETS + 1):
+        folder = tmp_path / f"c{index}"
+        folder.mkdir()
+        (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER))
+    real_validate = pipeline.validate
+
+    def crash_on_c3(connector, *args, **kwargs):
+        if connector.name == "c3":
+            raise RuntimeError("boom")
+        return real_validate(connector, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "validate", crash_on_c3)  # forked workers inherit the patch
+    result = invoke("validate", tmp_path, "-j", jobs, "--format", "json")
+    body = json.loads(result.output)
+    crashed = [f for f in body["findings"] if f["code"] == "ValidationCrashed"]
+    assert [f["file"] for f in crashed] == [str(tmp_path / "c3")]
+    assert body["summary"]["connectors"] == pipeline.MANY_TARGETS + 1
+    others = {f["file"] for f in body["findings"]} - {str(tmp_path / "c3")}
+    assert len(others) == pipeline.MANY_TARGETS  # every other connector still has its findings
+    assert result.exit_code == 1

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import collections
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -8,6 +9,7 @@ from typing import TextIO
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.jsontext import dumps
+from generator.limits import FINDINGS_PER_RULE
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
@@ -122,13 +124,79 @@ def render_github(findings: list[Finding]) -> str:
 def render(findings: list[Finding], fmt: str = "text", summary: Summary | None = None,
            colour: bool = False) -> str:
     findings = sorted(findings, key=Finding.sort_key)
+    counted = summary.as_dict(findings) if summary is not None else None
+    shown = [_printable(f, fmt) for f in cap_findings(findings)]
+    if counted is not None:  # the summary counts every finding, also those the cap leaves out
+        summary = _Counted(summary, counted)
     if fmt == "json":
-        return render_json(findings, summary)
+        return render_json(shown, summary)
     if fmt == "sarif":
-        return render_sarif(findings)
+        return render_sarif(shown)
     if fmt == "github":
-        return render_github(findings)
-    return render_text(findings, summary, colour)
+        return render_github(shown)
+    return render_text(shown, summary, colour)
+
+
+class _Counted(Summary):
+    """A summary whose counts were taken before capping."""
+
+    def __init__(self, summary: Summary, counted: dict):
+        super().__init__(summary.connectors, summary.seconds, summary.extra)
+        self.counted = counted
+
+    def as_dict(self, findings: list[Finding]) -> dict:
+        return self.counted
+
+
+def cap_findings(findings: list[Finding], per_rule: int = FINDINGS_PER_RULE) -> list[Finding]:
+    """At most ``per_rule`` findings of one code in one file (``findings`` sorted); the rest is
+    one summary finding placed at the first finding left out."""
+    seen: collections.Counter = collections.Counter()
+    left_out: dict[tuple[str, str], list] = {}
+    kept = []
+    for finding in findings:
+        key = (finding.file, finding.code)
+        seen[key] += 1
+        if seen[key] <= per_rule:
+            kept.append(finding)
+        elif key in left_out:
+            left_out[key][1] += 1
+        else:
+            left_out[key] = [finding, 1]
+    for (_, code), (first, count) in left_out.items():
+        kept.append(first._replace(
+            message=f"{count:,} more {code} finding(s) in this file not shown (at most {per_rule} per rule"
+                    " and file)", hint="fix the ones shown first; the summary counts all of them",
+            pointer=first.pointer))
+    return sorted(kept, key=Finding.sort_key) if left_out else kept
+
+
+#: Characters that would move the cursor, recolour a terminal, reorder text (bidirectional
+#: overrides) or fail to encode (lone surrogates): shown as escapes, never written raw.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+_LINE_BREAKS = re.compile("[\n\r\t]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _printable(finding: Finding, fmt: str) -> Finding:
+    """The finding with input text made safe to print. Line breaks are escaped in text (one
+    finding, one line) and in GitHub's file and title properties; JSON escapes them itself and
+    GitHub's messages encode them (%0A)."""
+    pattern = _UNPRINTABLE
+    fields = {}
+    for name in ("message", "hint", "file", "pointer"):
+        value = getattr(finding, name)
+        cleaned = pattern.sub(_escape, value)
+        if fmt == "text" or (fmt == "github" and name in ("file", "pointer")):
+            cleaned = _LINE_BREAKS.sub(_escape, cleaned)
+        if cleaned != value:
+            fields[name] = cleaned
+    return finding._replace(**fields) if fields else finding
 
 
 def emit(findings: list[Finding], fmt: str = "text", summary: Summary | None = None,

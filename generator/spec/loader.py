@@ -226,13 +226,13 @@ class _Builder:
         try:
             value = self.constructors[tag](self.loader, yaml.ScalarNode(tag, event.value))
         except (ValueError, KeyError, IndexError) as exc:  # `!!int abc`, 5,000 digits, `!!bool maybe`
-            kind = tag.rsplit(":", 1)[-1]
-            reason = "has too many digits" if "digits" in str(exc) else f"is not a valid {kind}"
-            self.error("YamlValueInvalid", f"{event.value[:40]!r} {reason}", event,
+            kind = tag.rsplit(":", 1)[-1]  # the value is not quoted: it may be a credential
+            reason = "has more than 4,300 digits" if "digits" in str(exc) else f"is not a valid {kind}"
+            self.error("YamlValueInvalid", f"this value {reason}", event,
                        "write a valid value, or quote it to make it a string")
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.error("YamlValueInvalid", f"{event.value!r} is not a JSON number", event,
+            self.error("YamlValueInvalid", f"{event.value} is not a JSON number", event,
                        "JSON has no infinity or NaN: write a number, or quote the value")
             return None
         return value

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.findings import Finding, Severity
 from generator.pipeline import LoadedConnector
+from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
 from generator.validate.rule import load_all_rules, run_rules
@@ -119,7 +120,9 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
             outcome.suppressed += 1
             continue
         kept.append(finding)
-    outcome.findings = sorted(kept + problems, key=Finding.sort_key)
+    secrets = secret_values(connector.swagger, connector.properties,
+                            connector.spec.data if connector.spec is not None else None)
+    outcome.findings = sorted(mask_findings(kept + problems, secrets), key=Finding.sort_key)
     return outcome
 
 
