@@ -67,6 +67,9 @@ BROKEN_SPECS = [
     ("600 deep block", SPEC + "x-deep:\n" + "".join("  " * i + "- \n" for i in range(1, 1)) +
      "".join(f"{'  ' * (i + 1)}k{i}:\n" for i in range(600)), "YamlTooDeep", 112, 201),
     ("alias bomb", alias_bomb(), "YamlAliasExpansion", 5, 10),
+    ("enum item without value", SPEC.replace("{value: a, title: Alpha}", "{title: Alpha}"),
+     "SpecInvalid", 11, 66),
+    ("misspelt enum item key", SPEC.replace("title: Alpha", "titel: Alpha"), "SpecUnknownKey", 11, 77),
     ("deep alias", "a: &a " + "[" * 60 + "1" + "]" * 60 + "\nb: " + "[" * 60 + "*a" + "]" * 60 + "\n",
      "YamlTooDeep", 2, 64),
 ]
