@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.findings import Finding, Severity
 from generator.limits import FINDINGS_PER_RULE
-from generator.report.emit import cap_findings, render
+from generator.report.cap import cap_findings
+from generator.report.emit import render
 from generator.report.mask import mask_text, secret_values
 
 FORMATS = ["text", "json", "sarif", "github"]
@@ -80,7 +81,7 @@ def test_cap_keeps_everything_under_the_limit():
     assert cap_findings(findings, per_rule=5) == findings
     capped = cap_findings(findings, per_rule=2)
     assert [f.message for f in capped[:2]] == ["m0", "m1"]
-    assert capped[2].message.startswith("3 more A finding(s)") and capped[2].line == 2
+    assert capped[2].message.startswith("3 more A finding(s)") and capped[2].line == 2 and capped[2].omitted == 2
 
 
 HOSTILE = "x\ud800\x1b[31m\u202e\nline"

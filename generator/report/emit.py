@@ -9,7 +9,7 @@ from typing import TextIO
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.jsontext import dumps
-from generator.limits import FINDINGS_PER_RULE
+from generator.report.cap import cap_findings
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
@@ -23,10 +23,11 @@ class Summary:
     extra: dict = field(default_factory=dict)
 
     def as_dict(self, findings: list[Finding]) -> dict:
-        by_severity = collections.Counter(f.severity.value for f in findings)
+        by_severity: collections.Counter = collections.Counter()
         by_code: dict[str, dict[str, int]] = {}
-        for finding in findings:
-            by_code.setdefault(finding.code, collections.Counter())[finding.severity.value] += 1
+        for finding in findings:  # a capped finding also counts those it stands for
+            by_severity[finding.severity.value] += 1 + finding.omitted
+            by_code.setdefault(finding.code, collections.Counter())[finding.severity.value] += 1 + finding.omitted
         return {
             "connectors": self.connectors,
             "errors": by_severity.get("error", 0),
@@ -124,10 +125,7 @@ def render_github(findings: list[Finding]) -> str:
 def render(findings: list[Finding], fmt: str = "text", summary: Summary | None = None,
            colour: bool = False) -> str:
     findings = sorted(findings, key=Finding.sort_key)
-    counted = summary.as_dict(findings) if summary is not None else None
     shown = [_printable(f, fmt) for f in cap_findings(findings)]
-    if counted is not None:  # the summary counts every finding, also those the cap leaves out
-        summary = _Counted(summary, counted)
     if fmt == "json":
         return render_json(shown, summary)
     if fmt == "sarif":
@@ -135,40 +133,6 @@ def render(findings: list[Finding], fmt: str = "text", summary: Summary | None =
     if fmt == "github":
         return render_github(shown)
     return render_text(shown, summary, colour)
-
-
-class _Counted(Summary):
-    """A summary whose counts were taken before capping."""
-
-    def __init__(self, summary: Summary, counted: dict):
-        super().__init__(summary.connectors, summary.seconds, summary.extra)
-        self.counted = counted
-
-    def as_dict(self, findings: list[Finding]) -> dict:
-        return self.counted
-
-
-def cap_findings(findings: list[Finding], per_rule: int = FINDINGS_PER_RULE) -> list[Finding]:
-    """At most ``per_rule`` findings of one code in one file (``findings`` sorted); the rest is
-    one summary finding placed at the first finding left out."""
-    seen: collections.Counter = collections.Counter()
-    left_out: dict[tuple[str, str], list] = {}
-    kept = []
-    for finding in findings:
-        key = (finding.file, finding.code)
-        seen[key] += 1
-        if seen[key] <= per_rule:
-            kept.append(finding)
-        elif key in left_out:
-            left_out[key][1] += 1
-        else:
-            left_out[key] = [finding, 1]
-    for (_, code), (first, count) in left_out.items():
-        kept.append(first._replace(
-            message=f"{count:,} more {code} finding(s) in this file not shown (at most {per_rule} per rule"
-                    " and file)", hint="fix the ones shown first; the summary counts all of them",
-            pointer=first.pointer))
-    return sorted(kept, key=Finding.sort_key) if left_out else kept
 
 
 #: Characters that would move the cursor, recolour a terminal, reorder text (bidirectional

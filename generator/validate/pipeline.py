@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.findings import Finding, Severity
 from generator.pipeline import LoadedConnector
+from generator.report.cap import cap_findings
 from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
@@ -102,7 +103,9 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
     if isinstance(connector.swagger, dict):
         findings += _openapi_findings(connector)
         rules = [rule for code, rule in load_all_rules().items() if selection.wants(code)]
-        for finding in run_rules(connector.swagger, connector.properties, rules):
+        # Capped before placing: placing is most of a finding's cost (the cap's key is per
+        # connector here, so per file for the swagger, whose findings are nearly all).
+        for finding in cap_findings(run_rules(connector.swagger, connector.properties, rules), _by_code):
             findings.append(connector.place(finding))
         findings += _file_findings(connector, selection)
         if docs_page is not None:
@@ -129,9 +132,14 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
 def _openapi_findings(connector: LoadedConnector) -> list[Finding]:
     from generator.validate.oas2 import check_oas2
 
-    return [connector.place(Finding(OPENAPI_CODE, Severity.ERROR, problem.message, pointer=problem.pointer,
-                                    hint="fix the document so that it is valid OpenAPI 2.0"))
-            for problem in check_oas2(connector.swagger)]
+    found = (Finding(OPENAPI_CODE, Severity.ERROR, problem.message, pointer=problem.pointer,
+                     hint="fix the document so that it is valid OpenAPI 2.0")
+             for problem in check_oas2(connector.swagger))
+    return [connector.place(finding) for finding in cap_findings(found, _by_code)]
+
+
+def _by_code(finding: Finding) -> str:
+    return finding.code
 
 
 def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Finding]:
