@@ -113,10 +113,14 @@ def connector_files(connector_dir: Path, settings: dict) -> dict[str, str]:
     return files
 
 
+IN_VENV = [sys.executable, "-m", "paconn"]
+SECRET_ON_STDIN = [sys.executable, "-m", "generator.paconn_secret"]
+
+
 def paconn_command() -> list[str]:
     """paconn from this interpreter's environment (the project's venv), else from PATH."""
     if importlib.util.find_spec("paconn") is not None:
-        return [sys.executable, "-m", "paconn"]
+        return IN_VENV
     found = shutil.which("paconn")
     if found:
         return [found]
@@ -143,12 +147,19 @@ def run_paconn(command: list[str], target: Target, files: dict[str, str], secret
     arguments = [target.action, "--settings", "settings.json"]
     if target.action == "create":
         arguments.append("--overwrite-settings")  # it rewrites the staged file: no question to answer
-    if secret:
-        arguments += ["--secret", secret]
+    secret_input = None
+    if secret and command == IN_VENV:  # the secret goes through a pipe, not the process list
+        command, secret_input = SECRET_ON_STDIN, secret
+    elif secret:  # a paconn found on PATH only takes it as an argument (see the README)
+        arguments.append(f"--secret={secret}")  # one token: a secret may begin with '-'
     with tempfile.TemporaryDirectory(prefix="pacgen-upload-") as scratch:
         settings_path = Path(scratch) / "settings.json"
         settings_path.write_text(json.dumps(staged, indent=2), encoding="utf-8")
-        completed = subprocess.run([*command, *arguments], cwd=scratch, stdin=subprocess.DEVNULL, check=False)
+        if secret_input is None:
+            completed = subprocess.run([*command, *arguments], cwd=scratch, stdin=subprocess.DEVNULL, check=False)
+        else:
+            completed = subprocess.run([*command, *arguments], cwd=scratch, input=secret_input.encode("utf-8"),
+                                       check=False)
         written = read_settings(settings_path, required=False) if completed.returncode == 0 else {}
     return completed.returncode, str(written.get("connectorId") or target.connector_id or "")
 
