@@ -70,3 +70,19 @@ def test_deeply_nested_json_page_is_refused(connector, tmp_path):
     page.write_text('{"operations": [{"name": "x", "description": ' + "[" * 2000 + "]" * 2000 + "}]}")
     result = invoke("docs", "extract", page)
     assert result.exit_code == 2 and "nested more than 100 levels" in result.output
+
+
+def test_control_characters_and_lone_surrogates_render_as_references_and_read_back(tmp_path):
+    folder = tmp_path / "S"
+    folder.mkdir()
+    (folder / "apiDefinition.swagger.json").write_text(
+        '{"swagger": "2.0", "info": {"title": "A\\ud800\\u001b[31m", "version": "1", "description": "D"},'
+        ' "host": "a.com", "basePath": "/", "schemes": ["https"], "paths": {"/a": {"get": {'
+        '"operationId": "GetA", "summary": "Get \\u202e A", "parameters": [{"name": "q", "in": "query",'
+        ' "type": "string", "description": "x\\u001by"}], "responses": {"200": {"description": "OK"}}}}}}')
+    rendered = invoke("docs", "render", folder, "-o", tmp_path / "page")
+    assert rendered.exit_code == 0, rendered.output
+    text = (tmp_path / "page" / "reference.md").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "# A&#55296;&#27;[31m" in text and "x&#27;y" in text
+    assert invoke("docs", "check", folder, tmp_path / "page" / "reference.md").exit_code == 0

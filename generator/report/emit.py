@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import collections
-import re
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -9,6 +8,7 @@ from typing import TextIO
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.jsontext import dumps
+from generator.printable import backslash_escaped
 from generator.report.cap import cap_findings
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -135,29 +135,15 @@ def render(findings: list[Finding], fmt: str = "text", summary: Summary | None =
     return render_text(shown, summary, colour)
 
 
-#: Characters that would move the cursor, recolour a terminal, reorder text (bidirectional
-#: overrides) or fail to encode (lone surrogates): shown as escapes, never written raw.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
-_LINE_BREAKS = re.compile("[\n\r\t]")
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def _printable(finding: Finding, fmt: str) -> Finding:
     """The finding with input text made safe to print. Line breaks are escaped in text (one
     finding, one line) and in GitHub's file and title properties; JSON escapes them itself and
     GitHub's messages encode them (%0A)."""
-    pattern = _UNPRINTABLE
     fields = {}
     for name in ("message", "hint", "file", "pointer"):
         value = getattr(finding, name)
-        cleaned = pattern.sub(_escape, value)
-        if fmt == "text" or (fmt == "github" and name in ("file", "pointer")):
-            cleaned = _LINE_BREAKS.sub(_escape, cleaned)
+        line_breaks = fmt == "text" or (fmt == "github" and name in ("file", "pointer"))
+        cleaned = backslash_escaped(value, line_breaks)
         if cleaned != value:
             fields[name] = cleaned
     return finding._replace(**fields) if fields else finding
