@@ -11,6 +11,7 @@ tuples (lists are accepted and converted) so that pages are hashable and compare
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,9 +147,14 @@ def to_dict(page: Page) -> dict[str, Any]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_json(page: Page) -> str:
-    """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline)."""
-    return json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline). A lone
+    surrogate (from a page's ``&#55296;``) is written as its JSON escape: UTF-8 cannot hold it."""
+    text = json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _str(value: Any) -> str:
