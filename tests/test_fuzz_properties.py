@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, ROOT, SEED, need_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, ROOT, SEED, need_shared
 from generator.cli import main
 
 settings.register_profile("default", max_examples=25, deadline=None, derandomize=True,
