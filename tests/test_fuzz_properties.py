@@ -4,9 +4,9 @@ control characters, BOMs, bad tags, alias bombs, values of the wrong type, trunc
 findings or a clear message — never an exception — with exit codes 0, 1 or 2, every finding
 located, and a failed build must change nothing.
 
-`make test` runs a few dozen derandomised examples per property over a handful of connectors
-(profile "default"); `make fuzz` runs many more over the whole corpus with a fresh, printed seed
-(profile "fuzz", PACGEN_FUZZ_EXAMPLES examples per property).
+`make test` runs 40 derandomised examples per property over a handful of connectors; `make fuzz`
+(PACGEN_FUZZ=1) runs PACGEN_FUZZ_EXAMPLES per property over the whole corpus with a fresh, printed
+seed.
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 
-settings.register_profile("default", max_examples=25, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("fuzz", max_examples=int(os.environ.get("PACGEN_FUZZ_EXAMPLES", "300")),
-                          deadline=None, suppress_health_check=list(HealthCheck))
 FUZZING = os.environ.get("PACGEN_FUZZ") == "1"
-settings.load_profile("fuzz" if FUZZING else "default")
+# Applied to each property below (not as a global profile, which would change other test modules).
+BOUNDS = (settings(max_examples=int(os.environ.get("PACGEN_FUZZ_EXAMPLES", "300")), deadline=None,
+                   suppress_health_check=list(HealthCheck))
+          if FUZZING else
+          settings(max_examples=40, deadline=None, derandomize=True,
+                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
 
 #: Connectors the default profile mutates (small, varied); fuzzing takes the whole corpus.
 SAMPLE = ["custom-connectors/Datelist", "custom-connectors/CompaniesHouse", "certified-connectors/axiom.ai",
@@ -155,6 +156,7 @@ def connectors() -> list[Path]:
     return found
 
 
+@BOUNDS
 @given(data=st.data(), fmt=st.sampled_from(FORMATS))
 def test_mutated_corpus_connector_gives_located_findings(connectors, tmp_path_factory, data, fmt):
     source = connectors[data.draw(st.integers(0, len(connectors) - 1), label="connector")]
@@ -175,6 +177,7 @@ def test_mutated_corpus_connector_gives_located_findings(connectors, tmp_path_fa
         assert "\x1b" not in result.output
 
 
+@BOUNDS
 @given(data=st.data(), spec_path=st.sampled_from(SPECS))
 def test_mutated_spec_builds_or_fails_cleanly_and_changes_nothing(tmp_path_factory, data, spec_path):
     work = tmp_path_factory.mktemp("spec")
@@ -197,6 +200,7 @@ def test_mutated_spec_builds_or_fails_cleanly_and_changes_nothing(tmp_path_facto
     assert (validated.exit_code == 2) == (built.exit_code == 2) or validated.exit_code == 1
 
 
+@BOUNDS
 @given(data=st.data())
 def test_mutated_reference_page_is_read_or_refused(tmp_path_factory, data):
     lines = need_shared(SEED).read_text(encoding="utf-8").split("\n")
@@ -210,6 +214,7 @@ def test_mutated_reference_page_is_read_or_refused(tmp_path_factory, data):
     assert result.exit_code in (0, 2)
 
 
+@BOUNDS
 @given(text=mutated_json(json.dumps({"format": "pacgen-docs-page", "operations": [
     {"name": "Send", "parameters": [{"name": "To", "key": "to", "required": True, "type": "string"}],
      "returns": [{"name": "Id", "path": "id", "type": "string"}]}], "throttling": [
