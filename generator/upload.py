@@ -63,13 +63,14 @@ def read_settings(path: Path, required: bool) -> dict:
             raise UploadError(path, "SettingsMissing", "the connector's settings.json is missing",
                               "run `make build` (pacgen build SPEC -o DIR) first")
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UploadError(path, "SettingsInvalid", f"not valid JSON: {exc.msg}",
-                          "fix the JSON syntax at this position", exc.lineno, exc.colno) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UploadError(path, "SettingsInvalid", f"cannot read: {exc}", "check the file") from None
+    from generator.source import read_json
+
+    doc = read_json(path)  # the shared reader: its limits, and any problem located
+    if doc.findings and doc.data is None:
+        first = doc.findings[0]
+        raise UploadError(path, "SettingsInvalid", first.message, first.hint or "check the file",
+                          first.line, first.column)
+    data = doc.data
     if not isinstance(data, dict):
         raise UploadError(path, "SettingsInvalid", "must be a JSON object", "write {\"environment\": ...}", 1, 1)
     return data

@@ -3,6 +3,7 @@ message and the documented exit code — never a traceback, a hang or gigabytes 
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -207,3 +208,24 @@ def test_one_crashing_connector_does_not_end_a_run_over_many(tmp_path, monkeypat
     others = {f["file"] for f in body["findings"]} - {str(tmp_path / "c3")}
     assert len(others) == pipeline.MANY_TARGETS  # every other connector still has its findings
     assert result.exit_code == 1
+
+
+def test_readme_states_the_limits_the_code_applies():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Limits"):readme.index("## Editor set-up")]
+    assert f"| {limits.MAX_INPUT_BYTES // 2**20} MiB |" in section
+    assert f"| {limits.MAX_DEPTH} levels |" in section
+    assert f"{limits.ALIAS_EXPANSION_FACTOR} × the nodes written" in section
+    assert f"at least {limits.ALIAS_EXPANSION_FLOOR:,} nodes" in section
+    assert f"| {limits.FINDINGS_PER_RULE} per rule and file |" in section
+
+
+def test_upload_settings_that_nest_too_deeply_are_a_located_error(tmp_path):
+    from generator.upload import UploadError, read_settings
+
+    settings = tmp_path / "upload.settings.json"
+    settings.write_text('{"environment": ' + "[" * 500 + "]" * 500 + "}")
+    with pytest.raises(UploadError) as raised:
+        read_settings(settings, required=False)
+    assert raised.value.finding.code == "SettingsInvalid" and raised.value.finding.line == 1
+    assert "nested more than" in raised.value.finding.message
