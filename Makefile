@@ -66,7 +66,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 
 ## fuzz: hostile-input properties, many examples over the whole corpus (minutes; seed printed)
-FUZZ_EXAMPLES ?= 300
+FUZZ_EXAMPLES ?= 2000
 fuzz: $(STAMP)
 	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
 	echo "fuzz: seed $$seed, $(FUZZ_EXAMPLES) examples per property (again: make fuzz SEED=$$seed)"; \

@@ -70,8 +70,20 @@ def json_value_spans(text: str) -> list[tuple[int, int]]:
 
 @st.composite
 def mutated_json(draw, text: str) -> bytes:
+    """``text`` with one to three of the issue's mutations, as bytes (some are not valid UTF-8)."""
+    for _ in range(draw(st.integers(1, 3), label="mutations")):
+        text = draw(one_json_mutation(text))
+    data = text.encode("utf-8", "surrogatepass")
+    if draw(st.integers(0, 6), label="bad bytes") == 0:
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from([b"\xff", b"\x00", b"\xed\xa0\x80", b"\x1b"])) + data[at:]
+    return data
+
+
+@st.composite
+def one_json_mutation(draw, text: str) -> str:
     spans = json_value_spans(text)
-    kind = draw(st.sampled_from(["value", "value", "key", "truncate", "bom", "duplicate", "bytes"]))
+    kind = draw(st.sampled_from(["value", "value", "key", "truncate", "bom", "duplicate"]))
     if kind == "value" and spans:
         start, end = spans[draw(st.integers(0, len(spans) - 1))]
         text = text[:start] + draw(HOSTILE_JSON) + text[end:]
@@ -89,11 +101,7 @@ def mutated_json(draw, text: str) -> bytes:
         key = text.rfind('"', 0, text.rfind('"', 0, start - 2)) if start > 2 else -1
         if key >= 0:
             text = text[:key] + text[key:start] + "1, " + text[key:]
-    data = text.encode("utf-8", "surrogatepass")
-    if kind == "bytes":
-        at = draw(st.integers(0, len(data)))
-        data = data[:at] + draw(st.sampled_from([b"\xff", b"\x00", b"\xed\xa0\x80", b"\x1b"])) + data[at:]
-    return data
+    return text
 
 
 HOSTILE_YAML_VALUES = st.sampled_from([
@@ -109,6 +117,14 @@ ALIAS_BOMB = "\n".join(["x-a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
 
 @st.composite
 def mutated_yaml(draw, text: str) -> str:
+    """``text`` with one to three of the issue's mutations."""
+    for _ in range(draw(st.integers(1, 3), label="mutations")):
+        text = draw(one_yaml_mutation(text))
+    return text
+
+
+@st.composite
+def one_yaml_mutation(draw, text: str) -> str:
     lines = text.split("\n")
     kind = draw(st.sampled_from(["value", "value", "line", "truncate", "bomb", "tab"]))
     values = [i for i, line in enumerate(lines) if re.match(r"\s*[\w$-]+: \S", line)]
