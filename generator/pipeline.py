@@ -78,7 +78,14 @@ def load_connector(path: str | Path) -> LoadedConnector:
     from generator.source import read_json
 
     doc = read_json(path)
-    return LoadedConnector(path.stem, doc.data, None, read_findings=list(doc.findings), swagger_doc=doc)
+    return LoadedConnector(path.stem, doc.data, None, read_findings=as_uploaded(doc.findings), swagger_doc=doc)
+
+
+def as_uploaded(findings: list[Finding]) -> list[Finding]:
+    """Reading findings as validation judges them: the files are uploaded as they are, and paconn
+    refuses a byte-order mark, so there it is an error (import, which rewrites the files, may
+    read one)."""
+    return [f._replace(severity=Severity.ERROR) if f.code == "ByteOrderMark" else f for f in findings]
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
@@ -93,9 +100,9 @@ def _load_folder(folder: Path) -> LoadedConnector:
         findings.append(Finding("ConnectorFileMissing", Severity.ERROR, f"no {SWAGGER_NAME} in this folder",
                                 str(folder), "", 0, 0, "point at a connector folder"))
     else:
-        findings += swagger_doc.findings
+        findings += as_uploaded(swagger_doc.findings)
     if props_doc is not None:
-        findings += props_doc.findings
+        findings += as_uploaded(props_doc.findings)
     readme_path = find_file(folder, README_NAME)
     readme_doc = None
     if readme_path:

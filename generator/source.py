@@ -191,6 +191,7 @@ def _pairs_hook(duplicates: list[str]):
 
 
 _LONG_NUMBER = re.compile(r"\d{4301,}")
+_HUGE_EXPONENT = re.compile(r"[eE]\+?\d{3}")
 _BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
@@ -254,8 +255,8 @@ def _non_finite_pointers(data: Any):
 def parse_json_text(text: str, path: str = "<string>") -> Document:
     doc = Document(path=path, text=text)
     if text.startswith(BOM):
-        doc.findings.append(Finding(
-            "ByteOrderMark", Severity.ERROR, "the file starts with a UTF-8 byte-order mark",
+        doc.findings.append(Finding(  # validation makes it an error (generator.pipeline): import need not
+            "ByteOrderMark", Severity.WARNING, "the file starts with a UTF-8 byte-order mark",
             path, "", 1, 1, "save the file as UTF-8 without BOM: paconn refuses files with a BOM"))
         doc.text = text = text[1:]
     seen_duplicates: list[str] = []
@@ -278,14 +279,15 @@ def parse_json_text(text: str, path: str = "<string>") -> Document:
     if _too_deep(doc.data):
         return _unusable(doc, _deepest_offset(text), f"JSON nested more than {MAX_DEPTH} levels deep",
                          f"flatten the document: pacgen reads at most {MAX_DEPTH} levels")
-    if non_finite:
+    if non_finite or _HUGE_EXPONENT.search(text):  # 1e400 reads as infinity
         for pointer in _non_finite_pointers(doc.data):
             doc.findings.append(doc.finding(
                 "JsonSyntaxError", Severity.ERROR,
-                "NaN and Infinity are not JSON: paconn and Power Platform refuse them", pointer,
-                "write a number, or the value as a string"))
-        doc.data = None
-        return doc
+                "NaN, Infinity and numbers beyond ±1.8e308 are not JSON numbers paconn and Power Platform"
+                " accept", pointer, "write a number, or the value as a string"))
+        if any(f.code == "JsonSyntaxError" for f in doc.findings):
+            doc.data = None
+            return doc
     if seen_duplicates:
         _, _, duplicates = index_positions(text)  # the pointers of the members that repeat a key
         for dup in duplicates:

@@ -115,8 +115,9 @@ def swagger_file(tmp_path, text: str):
 BROKEN_SWAGGERS = [
     ("980-deep array", '{"x": ' + "[" * 980 + "]" * 980 + "}", "nested more than 100", 1, 106),
     ("5,000 digits", '{\n  "x": ' + "9" * 5000 + "}", "unusable number", 2, 8),
-    ("NaN", '{\n  "swagger": "2.0",\n  "x-a": NaN}', "NaN and Infinity", 3, 10),
-    ("-Infinity in an array", '{"x-a": [1, -Infinity]}', "NaN and Infinity", 1, 13),
+    ("NaN", '{\n  "swagger": "2.0",\n  "x-a": NaN}', "NaN, Infinity and numbers beyond", 3, 10),
+    ("-Infinity in an array", '{"x-a": [1, -Infinity]}', "NaN, Infinity and numbers beyond", 1, 13),
+    ("1e400 (read as infinity)", '{"x-a": {"b": 1e400}}', "NaN, Infinity and numbers beyond", 1, 15),
 ]
 
 
