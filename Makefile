@@ -2,16 +2,24 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SPEC ?= spec/clicksend.yaml
-OUT ?= connector
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
-DOCS ?= $(SPEC:.yaml=.docs.json)
+# Which connectors: all of the project's (pyproject.toml [tool.pacgen]: every spec/NAME.yaml, built
+# into connectors/NAME/; ClickSend into connector/), or CONNECTOR=name (several: CONNECTOR="a b").
+# SPEC=file.yaml OUT=dir (DOCS=page, UPLOAD_SETTINGS=file) act on one spec outside the project.
+CONNECTOR ?=
+SPEC ?=
+OUT ?=
+DOCS ?= $(if $(SPEC),$(wildcard $(SPEC:.yaml=.docs.json)))
 UPLOAD_SETTINGS ?= upload.settings.json
+PICK = $(foreach name,$(CONNECTOR),--connector $(name))
+BUILD_ARGS = $(if $(SPEC),$(SPEC) $(if $(OUT),-o $(OUT) --reference),$(PICK))
+LINT ?= generator tests bench
+VALIDATE_ARGS = $(if $(SPEC),$(wildcard $(OUT)) $(SPEC) $(if $(DOCS),--docs $(DOCS)),$(PICK))
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
 
-.PHONY: install build test validate check lint clean bench docs-check upload roundtrip fuzz
+.PHONY: install build test validate check lint clean bench docs-check upload roundtrip diff fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,44 +34,79 @@ install: $(STAMP)
 # CI machines, Python would otherwise recompile every module of pacgen on every run.
 COMPILE = $(BIN)/python -m compileall -q generator
 
-## build: render connector/ (and its English reference page) from the spec
+## build: render every connector (or CONNECTOR=name) from its spec, with its English reference page
 build: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen build $(SPEC) -o $(OUT)
-	$(BIN)/pacgen docs render $(SPEC) -o $(OUT)
+	$(BIN)/pacgen build $(BUILD_ARGS)
 
 ## test: the whole test suite
 test: $(STAMP)
 	@$(COMPILE)
 	$(BIN)/python -m pytest -q
 
-## validate: the built connector and the spec, with the documented field tables committed in spec/
+## validate: each connector's spec, its built folder and its documented field tables (spec/NAME.docs.json)
 validate: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen validate $(OUT) $(SPEC) --docs $(DOCS)
+	$(BIN)/pacgen validate $(VALIDATE_ARGS)
 
-## check: fast — artifacts fresh, lint
+## check: fast — every connector folder fresh (nothing stale, missing or extra), lint
 check: $(STAMP)
 	@$(COMPILE)
-	$(BIN)/pacgen build $(SPEC) -o $(OUT) --check
-	@tmp=$$(mktemp -d) && $(BIN)/pacgen docs render $(SPEC) -o $$tmp 2>/dev/null && \
-	  diff -u $(OUT)/reference.md $$tmp/reference.md && rm -rf $$tmp || \
-	  { echo "$(OUT)/reference.md is stale: run make build" >&2; exit 1; }
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/pacgen build --check $(BUILD_ARGS)
+	$(if $(LINT),$(BIN)/ruff check $(LINT))
 
-## upload: build, validate (stops on errors), then paconn create (no connector id yet) or update
+## upload: build, validate (stops on errors), then paconn create (no connector id yet) or update, per connector
 upload: build
 	$(MAKE) --no-print-directory validate
-	$(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS) \
-	  $(call given,ENVIRONMENT,--environment) $(call given,CONNECTOR_ID,--connector-id)
+	@if [ -n "$(SPEC)" ]; then echo "$(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS)"; \
+	  $(BIN)/pacgen upload $(OUT) --settings $(UPLOAD_SETTINGS) $(UPLOAD_IDS); \
+	else $(BIN)/pacgen connectors $(CONNECTOR) --format upload | while IFS="$$(printf '\t')" read -r out settings; do \
+	  echo "$(BIN)/pacgen upload $$out --settings $$settings"; \
+	  $(BIN)/pacgen upload "$$out" --settings "$$settings" $(UPLOAD_IDS) || exit 1; done; fi
+UPLOAD_IDS = $(call given,ENVIRONMENT,--environment) $(call given,CONNECTOR_ID,--connector-id)
+# A connector id belongs to one connector: refuse it for several before anything is built.
+ifneq ($(filter upload,$(MAKECMDGOALS)),)
+ifneq ($(and $(call given,CONNECTOR_ID,x),$(if $(SPEC),,$(if $(filter 1,$(words $(CONNECTOR))),,x))),)
+$(error CONNECTOR_ID= names one connector: give CONNECTOR=name too)
+endif
+endif
 
 ## roundtrip: import every corpus connector, rebuild it, compare with the original (needs $(SHARED)/corpus)
 roundtrip: $(STAMP)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/pacgen roundtrip $(SHARED)/corpus; \
 	else echo "roundtrip: $(SHARED)/corpus missing: nothing to compare" >&2; fi
 
+## diff: breaking changes of every connector changed since BASE (default origin/main), then its new
+## findings; CONNECTOR=name: that connector's spec against its BASE version, changed or not
+BASE ?= origin/main
+WORST = { s=$$?; [ $$s -gt $$status ] && status=$$s; }
+diff: $(STAMP)
+	@$(COMPILE)
+	@status=0; \
+	if [ -n "$(CONNECTOR)" ]; then \
+	  for spec in $$($(BIN)/pacgen connectors $(CONNECTOR) --format specs) ; do \
+	    if git cat-file -e "$(BASE):$$spec" 2>/dev/null; then \
+	      $(BIN)/pacgen diff "$(BASE):$$spec" "$$spec" || $(WORST); \
+	    else echo "$$spec is new since $(BASE): nothing to compare" >&2; fi; done; \
+	  $(BIN)/pacgen validate $(PICK) --new-since $(BASE) || $(WORST); \
+	else \
+	  $(BIN)/pacgen diff --changed $(BASE) || status=$$?; \
+	  $(BIN)/pacgen validate --changed $(BASE) --new-since $(BASE) || $(WORST); \
+	fi; exit $$status
+
+## preview: the designer preview of the spec, one self-contained page ($(PREVIEW))
+PREVIEW ?= preview.html
+.PHONY: preview preview-screenshot
+preview: $(STAMP)
+	@$(COMPILE)
+	$(BIN)/pacgen preview $(SPEC) -o $(PREVIEW)
+
+## preview-screenshot: the README's picture of the preview (headless Chromium, as in the browser tests)
+preview-screenshot: $(STAMP)
+	$(BIN)/python -m generator.preview.browser $(SPEC) docs/preview-clicksend.png
+
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check $(LINT)
 
 ## fuzz: hostile-input properties, many examples over the whole corpus (minutes; seed printed)
 FUZZ_EXAMPLES ?= 2000
@@ -75,9 +118,13 @@ fuzz: $(STAMP)
 
 ## bench: speed figures (not tests)
 bench: $(STAMP)
-	$(BIN)/python bench/build_speed.py $(SPEC)
+	$(BIN)/python bench/build_speed.py spec/clicksend.yaml
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/validate_speed.py $(SHARED)/corpus; \
 	else echo "bench: $(SHARED)/corpus missing: validator benchmark skipped"; fi
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/diff_speed.py $(SHARED)/corpus; \
+	else echo "bench: $(SHARED)/corpus missing: diff benchmark skipped"; fi
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/python bench/preview_speed.py $(SHARED)/corpus; \
+	else echo "bench: $(SHARED)/corpus missing: preview benchmark skipped"; fi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -16,7 +16,6 @@ import click
 
 from generator import __version__
 from generator.report import FORMATS
-from generator.spec.loader import SpecError
 
 if TYPE_CHECKING:
     from generator.findings import Finding
@@ -41,7 +40,8 @@ class LazyGroup(click.Group):
 
     lazy = {"docs": "generator.docs.commands:docs", "upload": "generator.upload:upload",
             "import": "generator.importer.commands:import_command",
-            "roundtrip": "generator.importer.commands:roundtrip"}
+            "roundtrip": "generator.importer.commands:roundtrip", "diff": "generator.diff.commands:diff",
+            "preview": "generator.preview.commands:preview", "init": "generator.scaffold:init"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -60,54 +60,56 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("connector"), show_default=True, help="Folder for the connector files.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff when OUTPUT is stale.")
-def build(spec: Path, output: Path, check: bool) -> None:
-    """Render SPEC into apiDefinition.swagger.json, apiProperties.json and settings.json."""
-    from generator.build import build_artifacts
-    from generator.render import write_atomically
+@click.argument("spec", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", metavar="DIR",
+              help="Folder for the connector files (default: the spec's `out` in the project configuration).")
+@click.option("-c", "--connector", "names", multiple=True, metavar="NAME",
+              help="Build this connector of the project (repeatable; default: all when no SPEC is given).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff when the folder is stale.")
+@click.option("--force", is_flag=True, help="Write into a folder holding files pacgen build did not write "
+              "(they are kept) or another spec's build.")
+@click.option("--reference/--no-reference", default=None,
+              help="Also write the English reference page, reference.md (default: on for project connectors).")
+def build(spec: Path | None, output: str | None, names: tuple[str, ...], check: bool, force: bool,
+          reference: bool | None) -> None:
+    """Render SPEC (or the project's connectors) into apiDefinition.swagger.json, apiProperties.json,
+    settings.json and the files the spec asks for; the folder's manifest records what was written."""
+    from generator.buildcmd import run_build
+    from generator.targets import UsageProblem, build_targets
 
     try:
-        artifacts = build_artifacts(spec)
-    except SpecError as exc:
-        fail_with(exc.findings)
-    if check:
-        stale = _stale_artifacts(output, artifacts)
-        if stale:
-            sys.stdout.write("".join(stale))
-            click.echo(f"{output} is stale: run `pacgen build {spec} -o {output}` (make build)", err=True)
-            sys.exit(EXIT_FINDINGS)
-        click.echo(f"{output} is up to date with {spec}", err=True)
-        return
-    try:
-        written = write_atomically(output, [(a.name, a.content) for a in artifacts])
-    except OSError as exc:
-        click.echo(f"{output}: cannot write: {exc.strerror or exc}; nothing was changed", err=True)
+        targets = build_targets(spec, output, names, reference, _project())
+    except UsageProblem as exc:
+        click.echo(f"pacgen build: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    for path in written:
-        click.echo(f"wrote {path}", err=True)
+    sys.exit(run_build(targets, check=check, force=force))
 
 
-def _stale_artifacts(output: Path, artifacts) -> list[str]:
-    import difflib
+def _project():
+    """The project configuration around the working directory (read once per command; commands
+    call this once); exit 2 when it is unusable."""
+    from generator.project import ProjectError, find_project
 
-    diffs = []
-    for artifact in artifacts:
-        target = output / artifact.name
-        current = target.read_bytes() if target.exists() else b""
-        if current == artifact.content:
-            continue
-        if not artifact.name.endswith((".json", ".md", ".csx")):
-            diffs.append(f"Binary file {target} differs\n")
-            continue
-        diff = difflib.unified_diff(
-            current.decode("utf-8", "replace").splitlines(keepends=True),
-            artifact.content.decode("utf-8").splitlines(keepends=True),
-            fromfile=f"{target} (on disk)", tofile=f"{target} (from spec)")
-        diffs.append("".join(diff) or f"{target} differs\n")
-    return diffs
+    try:
+        return find_project()
+    except ProjectError as exc:
+        fail_with([exc.finding])
+
+
+@main.command("connectors")
+@click.argument("names", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "upload", "specs"]), default="table",
+              show_default=True, help="table: name, spec, out, docs; upload: out and upload settings, "
+              "tab-separated (make upload); specs: one spec path a line (make diff).")
+def list_connectors(names: tuple[str, ...], fmt: str) -> None:
+    """List the project's connectors (all, or NAMES) as the configuration defines them."""
+    from generator.targets import UsageProblem, describe_connectors
+
+    try:
+        click.echo(describe_connectors(names, _project(), fmt), nl=False)
+    except UsageProblem as exc:
+        click.echo(f"pacgen connectors: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
 
 
 @main.command()
@@ -119,7 +121,9 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-c", "--connector", "names", multiple=True, metavar="NAME",
+              help="Validate this connector of the project (repeatable; default without PATHs: all).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns; repeatable).")
@@ -127,51 +131,24 @@ def schema() -> None:
 @click.option("--docs", "docs_page", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also compare with this reference page (text, Markdown or extracted .json).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes for several connectors; 0 = one per CPU.")
-def validate(paths, fmt, strict, select, ignore, docs_page, jobs) -> None:
-    """Validate connector folders, swagger files, YAML specs, or folders of connector folders."""
-    import time
+              help="Processes for many connectors; 0 = as many as pay off on this machine.")
+@click.option("--changed", "changed_base", metavar="BASE",
+              help="Also validate every connector a git change since BASE touched (spec, folder, any file in it).")
+@click.option("--new-since", "new_since", metavar="BASE",
+              help="Report only findings the connector's BASE version did not already have.")
+def validate(paths, names, fmt, strict, select, ignore, docs_page, jobs, changed_base, new_since) -> None:
+    """Validate connector folders, swagger files, YAML specs, or folders of connector folders;
+    without PATHs, the project's connectors (each spec, its built folder and its page's tables)."""
+    from generator.validatecmd import Request, run_validate
 
-    from generator.findings import Severity
-    from generator.report.emit import Summary, emit
-    from generator.validate.pipeline import Selection, default_jobs, discover, validate_targets
-
-    started = time.perf_counter()
-    selection = Selection(tuple(select), tuple(ignore))
-    targets = discover(list(paths))
-    findings: list[Finding] = []
-    unusable = False
-    suppressed = 0
-    extra: dict = {}
-    show_progress = len(targets) > 1 and sys.stderr.isatty()
-    results = validate_targets(targets, selection, str(docs_page) if docs_page else None,
-                               jobs or default_jobs())
-    with click.progressbar(results, length=len(targets), label="validating", file=sys.stderr,
-                           hidden=not show_progress) as bar:
-        for result in bar:
-            findings += result.findings
-            unusable = unusable or result.unusable
-            suppressed += result.suppressed
-            extra.update(result.extra)
-    if suppressed:
-        extra["suppressed"] = suppressed
-    summary = Summary(connectors=len(targets), seconds=time.perf_counter() - started, extra=extra)
-    emit(findings, fmt, summary)
-    if unusable and not any(f.severity is Severity.ERROR and f.code not in _UNUSABLE_CODES for f in findings):
-        sys.exit(EXIT_UNUSABLE)
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    if any(f.severity in failing for f in findings):
-        sys.exit(EXIT_FINDINGS)
-
-
-_UNUSABLE_CODES = {"InputUnreadable", "SpecNotFound", "YamlSyntaxError", "SpecInvalid", "SpecUnknownKey",
-                   "ConnectorFileMissing", "YamlValueInvalid", "YamlTooDeep", "YamlAliasExpansion",
-                   "ValidationCrashed"}
+    request = Request(tuple(paths), tuple(names), fmt, strict, tuple(select), tuple(ignore), docs_page, jobs,
+                      changed_base, new_since)
+    sys.exit(run_validate(request, _project()))
 
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every validation rule: code, severity, source of the guidance, one line."""
+    """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
     rules = _every_rule()
     width = max(len(code) for code in rules)
     for code, rule in rules.items():
@@ -197,10 +174,11 @@ def show_rule(code: str) -> None:
 
 def _every_rule() -> dict:
     """The rules run over the parsed documents and those that read a file's text, by code."""
+    from generator.diff.rule import load_change_rules
     from generator.validate.file_rule import load_file_rules
     from generator.validate.rule import load_all_rules
 
-    return dict(sorted({**load_all_rules(), **load_file_rules()}.items()))
+    return dict(sorted({**load_all_rules(), **load_file_rules(), **load_change_rules()}.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover

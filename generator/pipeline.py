@@ -63,6 +63,10 @@ class LoadedConnector:
         pointer = finding.pointer
         in_properties = pointer == "/properties" or pointer.startswith("/properties/")
         file, line, column = self.locate(pointer, in_properties)
+        if self.spec is not None:  # placed in YAML: in the spec's keys
+            from generator.spec.terms import in_spec_terms
+
+            finding = in_spec_terms(finding)
         return finding.located(file, line, column)
 
 

@@ -101,7 +101,8 @@ def run_checks(all_commands: list[list[str]]) -> int:
 
 def test_workflow_calls_existing_targets_and_commands(monkeypatch):
     monkeypatch.chdir(ROOT)
-    assert run_checks(workflow_commands()) == 4  # make install, make check, two validations
+    # make install, make check, two validations, and on pull requests: new findings, breaking changes
+    assert run_checks(workflow_commands()) == 6
 
 
 def test_hooks_call_existing_commands(monkeypatch):
@@ -123,12 +124,23 @@ def test_workflow_runs_on_pull_requests_and_reports_both_ways():
     assert workflow["permissions"]["security-events"] == "write"
     pacgen_runs = [c for c in workflow_commands() if Path(c[0]).name == "pacgen"]
     formats = [c[c.index("--format") + 1] for c in pacgen_runs]
-    assert formats == ["sarif", "github"]
+    assert formats == ["sarif", "github", "github", "github"]
     sarif_step = next(s for s in workflow_steps() if "--format sarif" in s.get("run", ""))
     written = re.search(r">\s*(\S+)", sarif_step["run"]).group(1)
     upload = next(s for s in workflow_steps() if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
     assert upload["with"]["sarif_file"] == written
     assert "always()" in upload["if"]  # findings fail a step, yet must still reach code scanning
+
+
+def test_pull_requests_check_changed_connectors_new_findings_and_breaking_changes():
+    steps = [s for s in workflow_steps() if "pull_request" in s.get("if", "") and "run" in s]
+    runs = [commands(s["run"], {"BASE_REF": "main"})[0][1:] for s in steps]
+    assert ["validate", "--changed", "origin/main", "--new-since", "origin/main", "--format", "github"] in runs
+    assert ["diff", "--changed", "origin/main", "--format", "github"] in runs
+    whole = next(s for s in workflow_steps() if s.get("name", "").startswith("Validate (annotations"))
+    assert whole["if"] == "github.event_name != 'pull_request'"  # old debts do not fail a PR
+    checkout = next(s for s in workflow_steps() if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch must be there for git
 
 
 def test_command_splitting_sees_every_command():

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED
 
 from generator.docs import from_json, read_page
 from generator.docs.commands import docs
 
 MINI = Path(__file__).parent / "fixtures" / "docs" / "mini"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_a19dba9c8847947d.txt"
 
 
 @pytest.fixture()
@@ -86,9 +86,8 @@ def test_extract_writes_json_and_check_accepts_it(runner: CliRunner, connector: 
     assert printed.exit_code == 0 and printed.stdout == facts.read_text(encoding="utf-8")
 
 
+@pytest.mark.shared(SEED)
 def test_extract_the_seed(runner: CliRunner, tmp_path: Path) -> None:
-    if not SEED.is_file():
-        pytest.skip(f"the seed page is not at {SEED} (../shared missing)")
     result = runner.invoke(docs, ["extract", str(SEED), "-o", str(tmp_path / "seed.json")])
     assert result.exit_code == 0
     assert "15 operation(s) (14 action(s), 1 trigger(s)), 67 parameter row(s), 308 return row(s), " \
@@ -111,15 +110,12 @@ def test_unusable_inputs_exit_2(runner: CliRunner, connector: Path, tmp_path: Pa
 PROJECT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.shared(SEED)
 @pytest.mark.parametrize("target", ["spec/clicksend.yaml", "connector"])
 def test_project_clicksend_connector_matches_the_seed(target: str) -> None:
     from generator.docs.commands import check_against_page
     from generator.pipeline import load_connector
 
-    if not SEED.is_file():
-        pytest.skip(f"the seed page is not at {SEED} (../shared missing)")
-    if not (PROJECT / target).exists():
-        pytest.skip(f"{target} is not in this checkout")
     checked = check_against_page(load_connector(PROJECT / target), SEED)
     assert [(f.code, f.message) for f in checked.findings] == []
     assert checked.stats == {"operations matched": 15, "parameter rows": 67, "return rows": 308}

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED, need_shared
 
 from generator.docs import (
     DocOperation,
@@ -22,7 +23,6 @@ from generator.docs.compare import CODES, match_operations, similarity
 from generator.findings import Severity
 
 MINI = Path(__file__).parent / "fixtures" / "docs" / "mini"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_a19dba9c8847947d.txt"
 THROTTLING = [{"calls": 100, "period": 60}]
 
 
@@ -385,9 +385,7 @@ def clicksend_like(seed: Page) -> tuple[dict, dict]:
 
 @pytest.fixture(scope="module")
 def seed() -> Page:
-    if not SEED.is_file():
-        pytest.skip(f"the seed page is not at {SEED} (../shared missing)")
-    return read_page(SEED.read_text(encoding="utf-8"))
+    return read_page(need_shared(SEED).read_text(encoding="utf-8"))
 
 
 def test_seed_matches_a_faithful_connector_by_signature(seed: Page) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SEED, need_shared
 
 from generator.docs import (
     DocConnParam,
@@ -20,9 +21,6 @@ from generator.docs import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seeds" / "000_a19dba9c8847947d.txt"
-CORPUS = SHARED / "corpus"
 
 
 def mini_page() -> Page:
@@ -63,14 +61,12 @@ def test_round_trip(page: Page) -> None:
 
 
 def test_round_trip_of_the_seed() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"the seed page is not at {SEED} (../shared missing)")
-    seed = read_page(SEED.read_text(encoding="utf-8"))
+    seed = read_page(need_shared(SEED).read_text(encoding="utf-8"))
     assert len(seed.operations) == 15
     assert read_page(render_page(seed, "ClickSend SMS")) == seed
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS} (../shared missing)")
+@pytest.mark.shared(CORPUS)
 def test_round_trip_of_corpus_connectors() -> None:
     checked = 0
     for folder in sorted(p for p in CORPUS.glob("*/*") if p.is_dir())[::6]:

@@ -13,7 +13,6 @@ import json
 import random
 import time
 import warnings
-from dataclasses import FrozenInstanceError
 
 import pytest
 
@@ -593,7 +592,7 @@ def test_all_problems_are_reported_not_just_the_first():
 
 def test_problem_is_frozen():
     problem = Problem("/a", "m")
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):  # (dataclasses' FrozenInstanceError is one too)
         problem.pointer = "/b"  # type: ignore[misc]
 
 

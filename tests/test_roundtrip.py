@@ -34,3 +34,8 @@ def test_corpus_round_trip(corpus_path):
     assert set(differing) == set(ALLOWED_DIFFERENCES), differing
     assert "/basepath" in differing["USB4SAP"]
     assert summary.exact_share >= 0.99
+    # idiomatic imports: the spec is at most 35 % of the connector's JSON lines (median)
+    print(f"spec lines / JSON lines: median {summary.size_percentile(0.5):.3f}, "
+          f"p90 {summary.size_percentile(0.9):.3f}")
+    assert summary.size_percentile(0.5) <= 0.35
+    assert summary.size_percentile(0.9) < 0.5

@@ -3,6 +3,7 @@
 
 import pytest
 import yaml
+from conftest import assert_findings_are_sound
 
 from generator.validate.rule import example_documents, load_all_rules, run_rules
 
@@ -76,9 +77,10 @@ ODD = [
 @pytest.mark.parametrize("fragment", ODD)
 def test_odd_documents_do_not_crash(fragment):
     swagger, _ = example_documents(yaml.safe_load(fragment))
-    run_rules(swagger, {"properties": {"publisher": 5, "connectionParameters": {"a": 5, "b": {"uiDefinition": 3}}}},
-              [RULES[code] for code in HOOKS_CODES])
-    run_rules(swagger, "not a dict", [RULES[code] for code in HOOKS_CODES])
+    rules = [RULES[code] for code in HOOKS_CODES]
+    for properties in ({"properties": {"publisher": 5, "connectionParameters": {"a": 5, "b": {"uiDefinition": 3}}}},
+                       "not a dict"):
+        assert_findings_are_sound(run_rules(swagger, properties, rules), swagger, properties, rules)
 
 
 # --- webhooks ------------------------------------------------------------------------------

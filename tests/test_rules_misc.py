@@ -2,6 +2,7 @@
 their docstring examples: odd input must not crash them, and overlapping rules split cases."""
 
 import pytest
+from conftest import assert_findings_are_sound
 
 from generator.validate.rule import example_documents, load_all_rules, run_rules
 
@@ -50,7 +51,8 @@ ODD = [
 
 @pytest.mark.parametrize("doc", ODD)
 def test_odd_input_does_not_crash(doc):
-    run_rules(doc, {"properties": None}, [RULES[c] for c in MINE])
+    rules = [RULES[c] for c in MINE]
+    assert_findings_are_sound(run_rules(doc, {"properties": None}, rules), doc, {"properties": None}, rules)
 
 
 def test_required_loop_through_two_definitions_reported_once():

@@ -5,6 +5,7 @@ import copy
 
 import pytest
 import yaml
+from conftest import assert_findings_are_sound
 
 from generator.validate.rule import example_documents, load_all_rules, run_rules
 
@@ -68,13 +69,14 @@ ODD_DOCUMENTS = [
 @pytest.mark.parametrize("index", range(len(ODD_DOCUMENTS)))
 def test_odd_input_does_not_crash(index):
     swagger, properties = example_documents(ODD_DOCUMENTS[index])
-    run_rules(swagger, properties, MINE)
-    run_rules(swagger, {"properties": None}, MINE)
+    assert_findings_are_sound(run_rules(swagger, properties, MINE), swagger, properties, MINE)
+    findings = run_rules(swagger, {"properties": None}, MINE)
+    assert_findings_are_sound(findings, swagger, {"properties": None}, MINE)
 
 
 def test_non_dict_swagger_does_not_crash():
     for doc in (None, [], "x", 1):
-        run_rules(doc, None, MINE)
+        assert_findings_are_sound(run_rules(doc, None, MINE), doc, None, MINE)
 
 
 def test_extension_path_keys_are_not_paths():

@@ -81,7 +81,7 @@ def test_valid_base_builds(tmp_path):
 def test_did_you_mean(tmp_path):
     spec = tmp_path / "connector.yaml"
     spec.write_text(VALID.replace("host:", "hots: x\nhost:"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(spec)])
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
     assert "did you mean 'host'?" in result.output
 
 

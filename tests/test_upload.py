@@ -200,7 +200,8 @@ def test_make_upload_builds_validates_and_stops_on_errors(paconn, home, tmp_path
         (tmp_path / "upload.settings.json").write_text(json.dumps({"powerAppsUrl": stub.url}))
         stopped = run_make_upload(tmp_path, bad, home, stub, f"ENVIRONMENT={ENVIRONMENT}")
         assert stopped.returncode != 0
-        assert "OpenApiInvalid" in stopped.stdout and stub.received == [], stopped.stdout + stopped.stderr
+        # build refuses the invalid swagger (at the spec's line), so nothing reaches paconn
+        assert "OpenApiInvalid" in stopped.stderr and stub.received == [], stopped.stdout + stopped.stderr
         uploaded = run_make_upload(tmp_path, good, home, stub, f"ENVIRONMENT={ENVIRONMENT}")
     assert uploaded.returncode == 0, uploaded.stdout + uploaded.stderr
     assert [r.path.rsplit("/", 1)[-1] for r in stub.received] == [

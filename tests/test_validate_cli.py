@@ -67,8 +67,24 @@ def test_sarif_is_valid_against_the_sarif_schema(connector):
     jsonschema.validate(log, schema)
     results = log["runs"][0]["results"]
     assert any(r["ruleId"] == "OperationIdRequired" for r in results)
-    region = results[0]["locations"][0]["physicalLocation"]["region"]
-    assert region["startLine"] >= 1
+
+
+def test_sarif_regions_are_the_findings_lines_and_columns(connector):
+    """Each SARIF result sits where the JSON report places the same finding (same order)."""
+    _write_swagger(connector, lambda swagger: swagger["paths"]["/a"]["get"].update(
+        summary="Get A.", operationId="get_a"))
+    findings = json.loads(run(connector, "--format", "json").output)["findings"]
+    results = json.loads(run(connector, "--format", "sarif").output)["runs"][0]["results"]
+    placed = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+               r["locations"][0]["physicalLocation"]["region"]["startLine"],
+               r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in results]
+    assert placed == [(f["code"], f["file"], f["line"], f["column"]) for f in findings]
+    assert len({(line, column) for _, _, line, column in placed}) >= 2  # not all in one place
+    swagger = connector / "apiDefinition.swagger.json"
+    lines = swagger.read_text().splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if '"operationId": "get_a"' in text)
+    column = lines[line - 1].index('"get_a"') + 1  # findings point at the value
+    assert ("OperationIdNotPascalCase", str(swagger), line, column) in placed
 
 
 def test_github_annotations(connector):
@@ -94,16 +110,32 @@ def test_suppression_needs_a_reason_and_silences(connector):
     assert "SuppressionInvalid" in {f["code"] for f in body["findings"]}
 
 
-def test_clean_connector_exits_zero_and_strict_counts_warnings(tmp_path, connector):
+def _write_swagger(connector, change):
     swagger = json.loads((connector / "apiDefinition.swagger.json").read_text())
-    swagger["paths"]["/a"]["get"]["operationId"] = "GetA"
+    change(swagger)
     (connector / "apiDefinition.swagger.json").write_text(json.dumps(swagger, indent=4))
+
+
+def test_clean_connector_exits_zero_even_with_strict(connector):
+    _write_swagger(connector, lambda swagger: swagger["paths"]["/a"]["get"].update(operationId="GetA"))
     result = run(connector, "--format", "json")
     body = json.loads(result.output)
-    assert body["summary"]["errors"] == 0, body["findings"]
+    assert body["findings"] == [] and result.exit_code == 0
+    assert run(connector, "--strict").exit_code == 0
+
+
+def test_strict_makes_warnings_fail(connector):
+    # A snake_case operationId is a warning (OperationIdNotPascalCase), not an error.
+    _write_swagger(connector, lambda swagger: swagger["paths"]["/a"]["get"].update(operationId="get_a"))
+    result = run(connector, "--format", "json")
+    summary = json.loads(result.output)["summary"]
+    assert (summary["errors"], summary["warnings"]) == (0, 1), result.output
     assert result.exit_code == 0
-    if body["summary"]["warnings"]:
-        assert run(connector, "--strict").exit_code == 1
+    strict = run(connector, "--strict")
+    assert strict.exit_code == 1 and "warning OperationIdNotPascalCase" in strict.output
+    (connector / ".pacgen.yaml").write_text(
+        "suppress:\n  - {code: OperationIdNotPascalCase, reason: ids fixed by existing flows}\n")
+    assert run(connector, "--strict").exit_code == 0  # a suppressed warning does not count
 
 
 def test_broken_json_is_located_not_a_traceback(tmp_path):
@@ -111,7 +143,7 @@ def test_broken_json_is_located_not_a_traceback(tmp_path):
     folder.mkdir()
     (folder / "apiDefinition.swagger.json").write_text('{\n    "swagger": "2.0",\n    "info": {,\n}')
     result = run(folder)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the only target cannot be read: unusable input
     assert f"{folder / 'apiDefinition.swagger.json'}:3:14: error JsonSyntaxError" in result.output
     assert "Traceback" not in result.output
 
@@ -121,6 +153,7 @@ def test_invalid_utf8_reports_byte_offset(tmp_path):
     path.write_bytes(b'{"swagger": "2.0", "x": "\xff"}')
     result = run(path)
     assert "InvalidUtf8" in result.output and "byte offset 25" in result.output
+    assert result.exit_code == 2
 
 
 def test_bom_is_an_error_as_paconn_refuses_it(tmp_path):

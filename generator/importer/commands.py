@@ -11,17 +11,19 @@ from generator.cli import EXIT_FINDINGS, EXIT_UNUSABLE, fail_with
 
 
 @click.command("import")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="DIR_OR_FILE", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Spec file to write (e.g. spec/NAME.yaml); without it the spec goes to stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT when it exists.")
 def import_command(folder: Path, output: Path | None, force: bool) -> None:
-    """Write the spec of an existing connector FOLDER (apiDefinition.swagger.json + apiProperties.json;
-    icon.png and script.csx are named in the spec).
+    """Write the spec of an existing connector folder (apiDefinition.swagger.json + apiProperties.json;
+    icon.png and script.csx are named in the spec), or of one OpenAPI 3.0/3.1 or Swagger 2.0 file
+    (JSON or YAML; an OpenAPI 3 document is converted, and every change or loss is reported).
 
     The spec is built again in memory and compared with the original files: exit 1 (spec still
     written) when the rebuild would differ, naming the first differing JSON pointer."""
-    from generator.importer.convert import build_documents, compare, import_connector
+    from generator.importer.convert import build_documents, compare, import_api_file, import_connector
+    from generator.importer.emit import comment_text
     from generator.importer.reader import ImportError_
     from generator.render import RenderError, write_atomically
     from generator.report.emit import emit
@@ -31,7 +33,7 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
         click.echo(f"{output} exists: pass --force to overwrite it", err=True)
         sys.exit(EXIT_UNUSABLE)
     try:
-        imported = import_connector(folder, output)
+        imported = import_api_file(folder, output) if folder.is_file() else import_connector(folder, output)
     except ImportError_ as exc:
         fail_with(exc.findings)
     if imported.warnings:
@@ -60,9 +62,10 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
         click.echo(f"wrote {target}: {operations} operations; `pacgen build` gives the same connector",
                    err=True)
         return
-    click.echo(f"wrote {target}: {operations} operations; the rebuilt connector differs at {where}", err=True)
-    for note in imported.lossy:
-        click.echo(f"  {'/'.join(map(str, note.path)) or 'top level'}: {note.text}", err=True)
+    click.echo(f"wrote {target}: {operations} operations; the rebuilt connector differs at "
+               f"{comment_text(where)}", err=True)
+    for note in imported.lossy:  # escaped: keys from the input must not drive the terminal
+        click.echo(comment_text(f"  {'/'.join(map(str, note.path)) or 'top level'}: {note.text}"), err=True)
     sys.exit(EXIT_FINDINGS)
 
 
@@ -91,6 +94,8 @@ def roundtrip(paths, jobs, min_exact, verbose) -> None:
                f"exact: {summary.count('exact')}  differing: {summary.count('differing')}  "
                f"({share:.1f} % of parseable exact) in {summary.seconds:.1f} s on {summary.jobs} "
                f"process{'es' if summary.jobs > 1 else ''}")
+    click.echo(f"spec lines / JSON lines: median {100 * summary.size_percentile(0.5):.1f} %, "
+               f"p10 {100 * summary.size_percentile(0.1):.1f} %, p90 {100 * summary.size_percentile(0.9):.1f} %")
     if share < min_exact:
         click.echo(f"below the required {min_exact:g} % exact", err=True)
         sys.exit(EXIT_FINDINGS)

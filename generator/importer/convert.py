@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding
+from generator.findings import Finding, Severity, split_pointer
+from generator.importer.auth import properties_for
+from generator.importer.document import read_document
 from generator.importer.emit import emit_spec
 from generator.importer.inverse import Note, first_difference, invert
-from generator.importer.reader import ConnectorFiles, read_connector
+from generator.importer.openapi3 import convert_document
+from generator.importer.reader import ConnectorFiles, ImportError_, read_connector
 from generator.importer.readme import readme_block
 from generator.render import render_connector
 from generator.source import find_file
 from generator.spec.check import check_spec
 from generator.spec.loader import SpecError, load_spec_text
-from generator.spec.model import expand
+from generator.spec.model import METHODS, expand
 
 
 @dataclass
@@ -40,12 +43,41 @@ def import_connector(folder: str | Path, spec_path: str | Path | None = None) ->
     return import_files(files, spec_path)
 
 
-def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> Imported:
+def import_api_file(path: str | Path, spec_path: str | Path | None = None) -> Imported:
+    """The spec for one OpenAPI 3.x or Swagger 2.0 file (JSON or YAML). An OpenAPI 3 document is
+    converted first; each change or loss is a finding, printed and listed in the spec's header."""
+    path = Path(path)
+    document = read_document(path)
+    kind = document.kind
+    if kind is None:
+        raise ImportError_([Finding(
+            "NotAnApiDocument", Severity.ERROR, "neither OpenAPI 3 (`openapi: 3.x`) nor Swagger 2.0 "
+            "(`swagger: \"2.0\"`)", str(path), "", *document.locate(()),
+            "point at an OpenAPI 3.0/3.1 or Swagger 2.0 document, or at a connector folder")])
+    if kind == "openapi3":
+        swagger, extra, findings = convert_document(document)
+        properties = properties_for(swagger, extra["connectionParameters"], extra["extra"], extra["refreshUrl"])
+        origin = f"{path.name} (OpenAPI {document.data['openapi']}, converted to Swagger 2.0)"
+    else:
+        swagger, findings = document.data, []
+        properties = properties_for(swagger)
+        origin = f"{path.name} (Swagger 2.0; apiProperties made from its security definitions)"
+    files = ConnectorFiles(path.parent, swagger, properties, {}, findings)
+    return import_files(files, spec_path, origin, readme=False, converted_from=str(path))
+
+
+def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, origin: str | None = None,
+                 readme: bool = True, converted_from: str | None = None) -> Imported:
     base = Path(spec_path).parent if spec_path is not None else files.folder
     extras = {key: _relative(path, base) for key, path in files.extras.items()}
     inverse = invert(files.swagger, files.properties, extras)
-    header = [f"Imported by `pacgen import` from {files.folder.name}."]
-    header += _import_readme(files.folder, inverse.spec)
+    header = [f"Imported by `pacgen import` from {origin or files.folder.name}."]
+    if readme:
+        header += _import_readme(files.folder, inverse.spec)
+    changes = [f for f in files.warnings if f.code.startswith("Oas3")]
+    if changes:
+        header.append(f"What the conversion changed or left out ({len(changes)}):")
+        header += [f"  - {f.file}:{f.line}:{f.column}: {f.code}: {f.message}" for f in changes]
     if inverse.lossy:
         header.append("Not expressible in a spec (the rebuilt connector will differ):")
         header += [f"  - {_where(note.path)}{note.text}" for note in inverse.lossy]
@@ -53,8 +85,34 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None) -> 
     for note in inverse.notes:
         if not note.lossy and note.path:
             comments.setdefault(note.path, []).append(note.text)
+    for where, texts in _conversion_comments(changes, converted_from, inverse.spec).items():
+        comments.setdefault(where, []).extend(texts)
     text = emit_spec(inverse.spec, comments, header)
     return Imported(text, inverse.spec, inverse.notes, files, files.warnings)
+
+
+def _conversion_comments(changes: list[Finding], document: str | None, spec: dict) -> dict[tuple, list[str]]:
+    """The conversion's findings about an operation or a schema, also as comments just above that
+    operation or definition in the spec (the header lists them all)."""
+    operations = {}
+    for index, operation in enumerate(spec.get("operations") or []):
+        method = next((m for m in METHODS if m in operation), None) if isinstance(operation, dict) else None
+        if method is not None:
+            operations[(operation[method], method)] = index
+    definitions = spec.get("definitions") if isinstance(spec.get("definitions"), dict) else {}
+    comments: dict[tuple, list[str]] = {}
+    for finding in changes:
+        tokens = split_pointer(finding.pointer)
+        if finding.file != document or len(tokens) < 3:
+            continue
+        if tokens[0] == "paths" and (tokens[1], tokens[2]) in operations:
+            where: tuple = ("operations", operations[(tokens[1], tokens[2])])
+        elif tokens[:2] == ["components", "schemas"] and tokens[2] in definitions:
+            where = ("definitions", tokens[2])
+        else:
+            continue
+        comments.setdefault(where, []).append(f"{finding.code} (line {finding.line}): {finding.message}")
+    return comments
 
 
 def _import_readme(folder: Path, spec: dict) -> list[str]:
@@ -102,6 +160,8 @@ def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]
 
 def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
     """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None."""
+    if files.replaced:  # the documents read hold U+FFFD where the files hold lone surrogates
+        return files.replaced[0]
     found = first_difference(files.swagger, swagger)
     if found is not None:
         return f"apiDefinition.swagger.json#{found}"

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 INDENT = "  "
-FLOW_WIDTH = 100  # a leaf object or list is written on one line when the line stays this short
+FLOW_WIDTH = 140  # a small object or list is written on one line when the line stays this short
+LEAF_WIDTH = 200  # ... and an object of scalars alone (a property, a parameter) when it stays this short
 _resolver = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 _RESOLVED_FIRST = frozenset(first for first in _resolver.yaml_implicit_resolvers if first) \
@@ -29,29 +30,149 @@ _NOT_PLAIN_BLOCK = re.compile(r"[\t\"\\`]|: |:$| #|\s$|^[^\w/.($]")  # {}[], onl
 _NOT_PLAIN_FLOW = re.compile(r"[\[\]{},\t\"\\`:?#]|\s$|^[^\w/.($]")
 
 
-def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None) -> str:
-    """``data`` (JSON values) as block YAML; ``comments`` by spec path (keys and list indices)."""
+def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None, share: bool = False) -> str:
+    """``data`` (JSON values) as block YAML; ``comments`` by spec path (keys and list indices).
+    With ``share``, a subtree written more than once is written once with an anchor (`&name`) and
+    then as aliases (`*name`), which the spec loader expands into the same value."""
     lines: list[str] = []
-    _Emitter(lines, comments or {}).node(data, (), 0)
+    emitter = _Emitter(lines, comments or {})
+    if share:
+        emitter.anchors, emitter.aliases = plan_sharing(data, emitter.commented | set(comments or {}))
+        # Objects holding an anchor or alias are written in block style too, so it has a line.
+        emitter.commented |= {path[:end] for path in (*emitter.anchors, *emitter.aliases)
+                              for end in range(len(path))}
+    emitter.node(data, (), 0)
     return "\n".join(lines) + "\n"
 
 
 def emit_spec(spec: dict, comments: dict[tuple, list[str]], header: list[str]) -> str:
-    head = "".join(f"# {line}\n" if line else "#\n" for line in header)
-    return head + dump_yaml(spec, comments)
+    head = "".join(f"# {comment_text(line)}".rstrip() + "\n" for line in header)
+    return head + dump_yaml(spec, comments, share=True)
+
+
+#: Keys whose values are structure rather than names: not used to name an anchor.
+_STRUCTURAL = frozenset(("schema", "items", "properties", "parameters", "responses", "headers", "allOf",
+                         "operations", "definitions", "additionalProperties", "uiDefinition"))
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
+MIN_SHARED_CHARS = 40  # smaller subtrees fit on one line: an alias would not make the spec shorter
+
+
+def _needs_lines(value: dict | list, path: tuple) -> bool:
+    """Would the value take more than its key's line (so that an alias makes the spec shorter)?"""
+    indent = len(INDENT) * len(path) + len(str(path[-1])) + 4
+    return flow_text(value, (LEAF_WIDTH if _is_leaf(value) else FLOW_WIDTH) - indent) is None
+
+
+def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tuple, str]]:
+    """(anchors, aliases) by path: every subtree that is written again later, is too large for one
+    line and holds no comment is anchored where it first appears; later copies become aliases.
+    A copy inside an aliased subtree is not counted (the alias carries it)."""
+    first: dict[tuple, tuple] = {}  # (context, text) → path of the first copy
+    repeats: dict[tuple, list[tuple]] = {}
+
+    def walk(value: Any, path: tuple) -> None:
+        if not isinstance(value, (dict, list)) or not value:
+            return
+        if path and path not in commented and len(path) > 1:
+            text = json.dumps(value, ensure_ascii=False)
+            if len(text) >= MIN_SHARED_CHARS:
+                key = (_context(path), text)
+                if key in first:
+                    repeats.setdefault(key, []).append(path)
+                    return
+                first[key] = path
+        for child_key, child in (value.items() if isinstance(value, dict) else enumerate(value)):
+            walk(child, path + (child_key,))
+
+    walk(data, ())
+    anchors: dict[tuple, str] = {}
+    aliases: dict[tuple, str] = {}
+    taken: set[str] = set()
+    for key, copies in sorted(repeats.items(), key=lambda item: _path_order(first[item[0]], data)):
+        if not _needs_lines(_value_at(data, first[key]), first[key]):
+            continue  # it fits on its key's line: an alias would not be shorter (nor would its parts)
+        name = _anchor_name(first[key], data, taken)
+        anchors[first[key]] = name
+        for path in copies:
+            aliases[path] = name
+    return anchors, aliases
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for token in path:
+        data = data[token]
+    return data
+
+
+def _context(path: tuple) -> tuple:
+    """What kind of element a path holds (a schema, a parameter, a response...): copies are shared
+    only within one kind, so an alias always expands the way its anchor does."""
+    parent = path[-2] if len(path) > 1 else None
+    if isinstance(path[-1], int) or parent in ("properties", "responses", "definitions", "headers", "paths"):
+        return (parent,)
+    return (path[-1],)
+
+
+def _path_order(path: tuple, data: Any) -> list:
+    """A sort key putting paths in document order (dict members by position)."""
+    order, value = [], data
+    for token in path:
+        order.append(token if isinstance(token, int) else list(value).index(token))
+        value = value[token]
+    return order
+
+
+def _anchor_name(path: tuple, data: Any, taken: set[str]) -> str:
+    """A name saying what the shared block is: a parameter's name, a property's or definition's
+    name, or the operation and the section (`ListItems_responses`, `status_404`)."""
+    value, owner = data, None
+    for index, token in enumerate(path):
+        value = value[token]
+        if index == 1 and path[0] == "operations" and isinstance(value, dict) and isinstance(value.get("id"), str):
+            owner = value["id"]
+    last = path[-1]
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        base = value["name"] + ("_parameter" if path[-2:-1] == ("parameters",) or isinstance(last, int) else "")
+    elif len(path) > 1 and path[-2] == "responses":
+        base = f"status_{last}"
+    elif isinstance(last, str) and last not in _STRUCTURAL:
+        base = last
+    else:
+        words = [str(t) for t in path[:-1] if not isinstance(t, int) and t not in _STRUCTURAL]
+        base = "_".join(filter(None, [owner if not words or words[-1] == "operations" else words[-1],
+                                      str(last) if not isinstance(last, int) else "item"]))
+    name = _ANCHOR_UNSAFE.sub("_", base).strip("_")[:40] or "shared"
+    candidate, counter = name, 2
+    while candidate in taken:
+        candidate, counter = f"{name}_{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+_NOT_IN_COMMENT = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                             "\U00010000-\U0010ffff]")
+
+
+def comment_text(text: str) -> str:
+    """One comment line whatever ``text`` holds: every character that could end the comment (line
+    breaks of any kind) or that YAML refuses (control characters, lone surrogates) is written as
+    an escape, so nothing read from an input can become YAML of its own."""
+    return _NOT_IN_COMMENT.sub(_escape_char, text)
 
 
 class _Emitter:
     def __init__(self, lines: list[str], comments: dict[tuple, list[str]]) -> None:
         self.lines = lines
         self.comments = comments
+        self.anchors: dict[tuple, str] = {}
+        self.aliases: dict[tuple, str] = {}
         # Objects holding a commented member are written in block style, so the comment has a line.
         self.commented = {path[:end] for path in comments for end in range(len(path))}
 
     def comment(self, path: tuple, depth: int) -> None:
         for text in self.comments.get(path, ()):
-            for line in text.splitlines() or [""]:
-                self.lines.append(f"{INDENT * depth}# {line}".rstrip())
+            for line in text.split("\n"):
+                self.lines.append(f"{INDENT * depth}# {comment_text(line)}".rstrip())
 
     def node(self, value: Any, path: tuple, depth: int) -> None:
         """A top-level value (the spec is a mapping; anything else is written on one line)."""
@@ -75,6 +196,12 @@ class _Emitter:
 
     def member(self, head: str, value: Any, path: tuple, depth: int) -> None:
         """``head`` ("key:" or "-") followed by the value, inline or as a nested block."""
+        if path in self.aliases:
+            self.lines.append(f"{head} *{self.aliases[path]}")
+            return
+        if path in self.anchors:
+            self.anchored(head + f" &{self.anchors[path]}", value, path, depth)
+            return
         inline = None if path in self.commented and isinstance(value, (dict, list)) \
             else inline_text(value, len(head) + 1)
         if inline is not None:
@@ -91,6 +218,19 @@ class _Emitter:
                 self.mapping(value, path, depth + 1, "")
         else:
             self.lines.append(head)
+            self.sequence(value, path, depth + 1)
+
+    def anchored(self, head: str, value: dict | list, path: tuple, depth: int) -> None:
+        """An anchored object or list: on the line of its anchor when it fits, else below it (a
+        list item's mapping cannot start on the anchor's line: the anchor would name its first key)."""
+        inline = None if path in self.commented else inline_text(value, len(head) + 1)
+        if inline is not None:
+            self.lines.append(f"{head} {inline}")
+            return
+        self.lines.append(head)
+        if isinstance(value, dict):
+            self.mapping(value, path, depth + 1, "")
+        else:
             self.sequence(value, path, depth + 1)
 
     def sequence(self, value: list, path: tuple, depth: int) -> None:
@@ -116,27 +256,36 @@ def inline_text(value: Any, used: int) -> str | None:
     if not value:
         return "{}" if isinstance(value, dict) else "[]"
     flow = flow_text(value)
-    if flow is None or used + len(flow) > FLOW_WIDTH:
+    if flow is None or used + len(flow) > (LEAF_WIDTH if _is_leaf(value) else FLOW_WIDTH):
         return None
     return flow
 
 
-def flow_text(value: dict | list) -> str | None:
-    """A leaf object or list of scalars as `{a: 1, b: x}` / `[a, b]`; None when not a leaf."""
+def _is_leaf(value: dict | list) -> bool:
+    return isinstance(value, dict) and not any(isinstance(item, (dict, list)) and item for item in value.values())
+
+
+def flow_text(value: dict | list, budget: int | None = None) -> str | None:
+    """A small object or list as `{a: 1, b: {c: x}}` / `[a, b]`; None when it does not fit in
+    ``budget`` characters or holds multi-line text."""
+    budget = LEAF_WIDTH if budget is None else budget
     if len(value) > FLOW_WIDTH // 4:
         return None
-    parts = []
+    parts: list[str] = []
+    used = 2
     for key, item in (value.items() if isinstance(value, dict) else enumerate(value)):
+        prefix = f"{key_text(key, flow=True)}: " if isinstance(value, dict) else ""
         if isinstance(item, (dict, list)):
-            if item:
+            text = flow_text(item, budget - used - len(prefix)) if item else ("{}" if isinstance(item, dict) else "[]")
+            if text is None:
                 return None
-            text = "{}" if isinstance(item, dict) else "[]"
         elif isinstance(item, str) and "\n" in item:
             return None
         else:
             text = scalar(item, flow=True)
-        parts.append(f"{key_text(key, flow=True)}: {text}" if isinstance(value, dict) else text)
-        if sum(map(len, parts)) > FLOW_WIDTH:
+        parts.append(prefix + text)
+        used += len(parts[-1]) + 2
+        if used > budget:
             return None
     return "{" + ", ".join(parts) + "}" if isinstance(value, dict) else "[" + ", ".join(parts) + "]"
 

@@ -392,7 +392,8 @@ def best_connection_parameter(param: Any) -> dict | None:
 def connection_parameter(param: Any, labels: bool = True, required: bool = True) -> dict | None:
     """A short form of one connection parameter (title/description/tooltip with ``labels``,
     ``required`` from its constraints), or None when it has none."""
-    if not (isinstance(param, dict) and param.get("type") in CONNECTION_PARAMETER_TYPES):
+    if not (isinstance(param, dict) and isinstance(param.get("type"), str)
+            and param["type"] in CONNECTION_PARAMETER_TYPES):
         return None
     if any(k not in CONNECTION_PARAMETER_KEYS and not k.startswith("x-") for k in param):
         return None

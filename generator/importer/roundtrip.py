@@ -4,6 +4,7 @@ the rebuilt connector again (it must give the same spec)."""
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -11,7 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.importer.convert import build_documents, compare, import_files, same_import
-from generator.importer.reader import SWAGGER_NAME, ConnectorFiles, ImportError_, read_connector
+from generator.importer.reader import (
+    PROPERTIES_NAME,
+    SWAGGER_NAME,
+    ConnectorFiles,
+    ImportError_,
+    read_connector,
+)
 from generator.render import RenderError
 from generator.source import find_file
 from generator.spec.loader import SpecError
@@ -23,6 +30,7 @@ class Outcome:
     status: str  # "exact", "differing" or "unparseable"
     where: str = ""  # first differing FILE#POINTER
     reason: str = ""
+    size_share: float | None = None  # lines of the spec / lines of the two JSON files
 
 
 @dataclass
@@ -41,6 +49,13 @@ class Summary:
     @property
     def exact_share(self) -> float:
         return self.count("exact") / self.parseable if self.parseable else 1.0
+
+    def size_percentile(self, share: float) -> float:
+        """The spec/JSON line share below which ``share`` of the imported connectors fall (0.5: median)."""
+        sizes = sorted(o.size_share for o in self.outcomes if o.size_share is not None)
+        if not sizes:
+            return 0.0
+        return statistics.median(sizes) if share == 0.5 else sizes[min(len(sizes) - 1, int(share * len(sizes)))]
 
 
 def connector_folders(paths: Iterable[str | Path]) -> list[Path]:
@@ -65,24 +80,36 @@ def round_trip(folder: Path) -> Outcome:
     return round_trip_files(files)
 
 
+def json_lines(folder: Path) -> int:
+    """Lines of the connector's two JSON files (what an imported spec is measured against)."""
+    total = 0
+    for name in (SWAGGER_NAME, PROPERTIES_NAME):
+        path = find_file(folder, name)
+        if path is not None:
+            total += path.read_bytes().count(b"\n") + 1
+    return total
+
+
 def round_trip_files(files: ConnectorFiles) -> Outcome:
     imported = import_files(files)
+    lines = json_lines(files.folder)
+    share = imported.text.count("\n") / lines if lines else None
     try:
         swagger, properties = build_documents(imported.text)
     except SpecError as exc:
         first = exc.findings[0]
         return Outcome(files.folder, "differing", f"spec:{first.line}:{first.column}",
-                       f"the imported spec does not build: {first.code} {first.message}")
+                       f"the imported spec does not build: {first.code} {first.message}", share)
     except RenderError as exc:
-        return Outcome(files.folder, "differing", "render", f"the imported spec does not render: {exc}")
+        return Outcome(files.folder, "differing", "render", f"the imported spec does not render: {exc}", share)
     where = compare(files, swagger, properties)
     if where is not None:
         reason = "; ".join(n.text for n in imported.lossy) or "not explained by the importer"
-        return Outcome(files.folder, "differing", where, reason)
+        return Outcome(files.folder, "differing", where, reason, share)
     if not same_import(imported, swagger, properties):
         return Outcome(files.folder, "differing", "import(build(import(x)))",
-                       "importing the rebuilt connector gives a different spec")
-    return Outcome(files.folder, "exact")
+                       "importing the rebuilt connector gives a different spec", share)
+    return Outcome(files.folder, "exact", size_share=share)
 
 
 def run(paths: Iterable[str | Path], jobs: int | None = None) -> Summary:

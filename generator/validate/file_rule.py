@@ -5,7 +5,8 @@ A file rule is a subclass of :class:`FileRule` in its own module under
 ``generator/validate/rules/`` (imported with the other rules). ``target`` names the file it
 reads; ``check(text)`` yields ``Problem``s with a character offset, which the stage turns into
 findings located by line and column. The docstring's "Passing example::" / "Failing example::"
-blocks are the file text itself; tests/test_rules_guidance.py and tests/test_readme.py run them.
+blocks are the file text itself, each failing one followed by ``Reports:`` and the places
+(``LINE:COLUMN``, or a YAML list of them) it must report; tests/test_rule_examples.py runs them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import ClassVar
 
 from generator.findings import Finding, Severity
 from generator.source import Document
-from generator.validate.rule import example_blocks
+from generator.validate.rule import example_blocks, example_reports
 
 #: The files a file rule can read.
 TARGETS = ("swagger", "readme")
@@ -61,6 +62,11 @@ class FileRule:
     def examples(cls) -> dict[str, list[str]]:
         """{"passing": [...], "failing": [...]}: file texts from the docstring."""
         return parse_text_examples(cls.__doc__ or "")
+
+    @classmethod
+    def reports(cls) -> dict[str, list[list[str] | None]]:
+        """The "LINE:COLUMN" places each example must report, from its "Reports:" line."""
+        return example_reports(cls.__doc__ or "", positions=True)
 
 
 def parse_text_examples(docstring: str) -> dict[str, list[str]]:

@@ -12,6 +12,8 @@ A rule is a subclass of :class:`Rule` in its own module under ``generator/valida
         Failing example::
 
             paths: {/a: {get: {responses: {'200': {description: OK}}}}}
+
+        Reports: /paths/~1a/get
         '''
 
         code = "OperationIdRequired"
@@ -25,6 +27,13 @@ A rule is a subclass of :class:`Rule` in its own module under ``generator/valida
 Handlers are named after the traversal's kinds (see ``traversal.py``). Examples are YAML
 fragments merged over a minimal valid connector (``EXAMPLE_BASE``); a top-level ``apiProperties``
 key in an example is the apiProperties document. The docstring examples are the rule's tests.
+
+Each failing example is followed, at the heading's indentation, by ``Reports:`` and the JSON
+pointers the rule must report on it: one pointer (``Reports: /paths/~1a/get``), or a YAML list
+when it reports several, one entry per finding (a pointer reported twice is listed twice).
+Pointers under ``/properties`` are apiProperties.json's; ``Reports: ''`` is the document root.
+tests/test_rule_examples.py checks that the rule reports exactly these pointers, no more.
+(A file rule, see file_rule.py, names places in its example text instead: ``Reports: 2:5``.)
 """
 
 from __future__ import annotations
@@ -113,20 +122,68 @@ class Rule:
         """{"passing": [...], "failing": [...]} parsed from the docstring."""
         return parse_examples(cls.__doc__ or "")
 
+    @classmethod
+    def reports(cls) -> dict[str, list[list[str] | None]]:
+        """The pointers each example must report, from its "Reports:" line (see the module doc)."""
+        return example_reports(cls.__doc__ or "")
+
 
 _EXAMPLE_HEAD = re.compile(r"^\s*(Passing|Failing) example::\s*$", re.MULTILINE)
+#: "Reports:" at the start of a line of a dedented example section: what follows is no longer
+#: the example but the pointers it must report.
+_REPORTS_HEAD = re.compile(r"^Reports:", re.MULTILINE)
+
+
+def _example_sections(docstring: str) -> list[tuple[str, str, str | None]]:
+    """(outcome, example text, text of its "Reports:" line or None) for each example heading."""
+    text = textwrap.dedent(docstring)
+    heads = list(_EXAMPLE_HEAD.finditer(text))
+    sections = []
+    for index, head in enumerate(heads):
+        end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
+        section = textwrap.dedent(text[head.end():end].strip("\n"))
+        reports = _REPORTS_HEAD.search(section)
+        block = section[:reports.start()] if reports else section
+        sections.append((head.group(1).lower(), textwrap.dedent(block.strip("\n")),
+                         section[reports.start():] if reports else None))
+    return sections
 
 
 def example_blocks(docstring: str) -> dict[str, list[str]]:
     """{"passing": [...], "failing": [...]}: the text under each "Passing example::" /
-    "Failing example::" heading of a docstring, dedented."""
-    text = textwrap.dedent(docstring)
-    heads = list(_EXAMPLE_HEAD.finditer(text))
+    "Failing example::" heading of a docstring, dedented (without its "Reports:" line)."""
     found: dict[str, list[str]] = {"passing": [], "failing": []}
-    for index, head in enumerate(heads):
-        end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
-        found[head.group(1).lower()].append(textwrap.dedent(text[head.end():end].strip("\n")))
+    for outcome, block, _reports in _example_sections(docstring):
+        found[outcome].append(block)
     return found
+
+
+_POINTER = re.compile(r"(/.*)?", re.DOTALL)
+#: File rules (file_rule.py) report places in a text, not pointers: "LINE:COLUMN".
+_POSITION = re.compile(r"[1-9][0-9]*:[1-9][0-9]*")
+
+
+def example_reports(docstring: str, positions: bool = False) -> dict[str, list[list[str] | None]]:
+    """{"passing": [...], "failing": [...]}: for each example, in order, the pointers (with
+    ``positions``, the "LINE:COLUMN"s) its "Reports:" line names, None without one. Raises
+    ValueError for a line that is not one of them or a list of them."""
+    shape = _POSITION if positions else _POINTER
+    found: dict[str, list[list[str] | None]] = {"passing": [], "failing": []}
+    for outcome, _block, reports in _example_sections(docstring):
+        found[outcome].append(None if reports is None else _parse_reports(reports, shape))
+    return found
+
+
+def _parse_reports(text: str, shape: re.Pattern) -> list[str]:
+    try:  # BaseLoader: every scalar stays a string (YAML 1.1 would read 2:30 as the number 150)
+        value = yaml.load(text, Loader=yaml.BaseLoader)["Reports"]
+    except (yaml.YAMLError, TypeError, KeyError) as exc:
+        raise ValueError(f"unreadable 'Reports:' line {text!r}: {exc}") from None
+    places = [value] if isinstance(value, str) else value
+    if (not isinstance(places, list) or not places
+            or not all(isinstance(p, str) and shape.fullmatch(p) for p in places)):
+        raise ValueError(f"'Reports:' needs one place or a list of them, not {value!r}")
+    return places
 
 
 def parse_examples(docstring: str) -> dict[str, list[dict]]:

@@ -47,6 +47,33 @@ class AdditionalPropertyNotAllowed(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-pageable: {nextLinkName: nextLink, pageSize: 50}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-pageable/pageSize
+
+    Failing example::
+
+        x-ms-connector-metadata:
+          - {propertyName: Website, propertyValue: 'https://www.contoso.com', url: 'https://www.contoso.com'}
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters:
+                - {name: list, in: query, type: string, x-ms-dynamic-values: {operationId: GetLists, value-path: id, cache: true}}
+                - {name: body, in: body, schema: {type: object, x-ms-dynamic-schema: {operationId: GetSchema, value-path: schema, cache: true}}}
+              responses: {'200': {description: OK}}
+        apiProperties:
+          properties:
+            iconColor: '#ffffff'
+            connectionParameters:
+              api_key: {type: securestring, uiDefinition: {displayName: API key}, hidden: true}
+
+    Reports:
+      - /x-ms-connector-metadata/0/url
+      - /paths/~1items/get/parameters/0/x-ms-dynamic-values/cache
+      - /paths/~1items/get/parameters/1/schema/x-ms-dynamic-schema/cache
+      - /properties/iconColor
+      - /properties/connectionParameters/api_key/hidden
     """
 
     code = "AdditionalPropertyNotAllowed"

@@ -35,6 +35,19 @@ class AdditionalPropertyNotAllowedAdjacentToRef(Rule):
               operationId: ListItems
               parameters: [{$ref: '#/parameters/top', required: true}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/required
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /items:
+            parameters: [{$ref: '#/parameters/top', description: How many}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0/description
     """
 
     code = "AdditionalPropertyNotAllowedAdjacentToRef"

@@ -28,6 +28,8 @@ class ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations(Rule):
               operationId: GetA
               x-ms-api-annotation: {replacement: {api: Contoso, operationId: GetA_V2}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/x-ms-api-annotation/replacement
     """
 
     code = "ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations"

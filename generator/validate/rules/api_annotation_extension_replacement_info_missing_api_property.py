@@ -30,6 +30,8 @@ class ApiAnnotationExtensionReplacementInfoMissingApiProperty(Rule):
               deprecated: true
               x-ms-api-annotation: {replacement: {operationId: GetA_V2}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/x-ms-api-annotation/replacement
     """
 
     code = "ApiAnnotationExtensionReplacementInfoMissingApiProperty"

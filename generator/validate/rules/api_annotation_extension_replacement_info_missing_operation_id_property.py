@@ -30,6 +30,8 @@ class ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty(Rule):
               deprecated: true
               x-ms-api-annotation: {replacement: {api: Contoso}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/x-ms-api-annotation/replacement
     """
 
     code = "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty"

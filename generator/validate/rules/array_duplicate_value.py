@@ -45,6 +45,22 @@ class ArrayDuplicateValue(Rule):
               operationId: ListItems
               parameters: [{name: order, in: query, type: string, enum: [asc, desc, asc]}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/enum/2
+
+    Failing example::
+
+        consumes: [application/json, application/json]
+        paths:
+          /items:
+            post: {operationId: AddItem, tags: [Items, Items], responses: {'200': {description: OK}}}
+        definitions:
+          Item: {type: object, required: [id, id], properties: {id: {type: string}}}
+
+    Reports:
+      - /consumes/1
+      - /paths/~1items/post/tags/1
+      - /definitions/Item/required/1
     """
 
     code = "ArrayDuplicateValue"

@@ -22,6 +22,26 @@ class ArrayHasNoItems(Rule):
 
         definitions:
           Tags: {type: array}
+
+    Reports: /definitions/Tags
+
+    Failing example::
+
+        paths:
+          /tags:
+            get:
+              operationId: ListTags
+              parameters: [{name: ids, in: query, type: array}]
+              responses:
+                '200':
+                  description: OK
+                  headers: {X-Ids: {type: array}}
+                  schema: {type: object, properties: {tags: {type: array}}}
+
+    Reports:
+      - /paths/~1tags/get/parameters/0
+      - /paths/~1tags/get/responses/200/schema/properties/tags
+      - /paths/~1tags/get/responses/200/headers/X-Ids
     """
 
     code = "ArrayHasNoItems"

@@ -15,6 +15,8 @@ class BasePathNotValid(Rule):
     Failing example::
 
         basePath: api/v1
+
+    Reports: /basePath
     """
 
     code = "BasePathNotValid"

@@ -26,6 +26,18 @@ class BodyOrFormDataParameterInFetchOperationNotAllowed(Rule):
               operationId: ListItems
               parameters: [{name: body, in: body, schema: {type: object}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0
+
+    Failing example::
+
+        paths:
+          /items:
+            parameters: [{name: body, in: body, schema: {type: object}}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+            post: {operationId: AddItem, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0
     """
 
     code = "BodyOrFormDataParameterInFetchOperationNotAllowed"

@@ -28,6 +28,8 @@ class BodyParameterPropertyNotValid(Rule):
               operationId: SendMessage
               parameters: [{name: body, in: body, type: object, schema: {type: object}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1messages/post/parameters/0/type
     """
 
     code = "BodyParameterPropertyNotValid"

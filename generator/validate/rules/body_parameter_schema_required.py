@@ -25,6 +25,8 @@ class BodyParameterSchemaRequired(Rule):
               operationId: PostA
               parameters: [{name: body, in: body, type: object}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/post/parameters/0
     """
 
     code = "BodyParameterSchemaRequired"

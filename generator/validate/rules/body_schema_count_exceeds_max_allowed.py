@@ -138,6 +138,8 @@ class BodySchemaCountExceedsMaxAllowed(Rule):
                          c: {$ref: '#/definitions/Level1'}, d: {$ref: '#/definitions/Level1'},
                          e: {$ref: '#/definitions/Level1'}, f: {$ref: '#/definitions/Level1'},
                          g: {$ref: '#/definitions/Level1'}, h: {$ref: '#/definitions/Level1'}}
+
+    Reports: /definitions/Level2
     """
 
     code = "BodySchemaCountExceedsMaxAllowed"

@@ -32,6 +32,21 @@ class CollectionFormatValueNotSupported(Rule):
               parameters:
               - {name: ids, in: query, type: array, items: {type: string}, collectionFormat: multi}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/collectionFormat
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: ids, in: query, type: array, collectionFormat: csv,
+                   items: {type: array, items: {type: string}, collectionFormat: multi}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/items/collectionFormat
     """
 
     code = "CollectionFormatValueNotSupported"

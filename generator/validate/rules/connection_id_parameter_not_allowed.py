@@ -26,6 +26,8 @@ class ConnectionIdParameterNotAllowed(Rule):
               operationId: ListItems
               parameters: [{name: connectionId, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/name
     """
 
     code = "ConnectionIdParameterNotAllowed"

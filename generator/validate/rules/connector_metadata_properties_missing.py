@@ -31,6 +31,8 @@ class ConnectorMetadataPropertiesMissing(Rule):
         x-ms-connector-metadata:
           - {propertyName: Website, propertyValue: 'https://contoso.com'}
           - {propertyName: Categories, propertyValue: Communication}
+
+    Reports: /x-ms-connector-metadata
     """
 
     code = "ConnectorMetadataPropertiesMissing"

@@ -36,6 +36,8 @@ class ConsumesMissing(Rule):
               operationId: Upload
               parameters: [{name: file, in: formData, type: file}]
               responses: {'200': {description: OK}}
+
+    Reports: /consumes
     """
 
     code = "ConsumesMissing"

@@ -21,6 +21,8 @@ class ContactEmailNotValid(Rule):
     Failing example::
 
         info: {contact: {name: Contoso Support, email: support at contoso.com}}
+
+    Reports: /info/contact/email
     """
 
     code = "ContactEmailNotValid"

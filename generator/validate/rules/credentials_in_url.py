@@ -43,6 +43,8 @@ class CredentialsInUrl(Rule):
 
         info: {contact: {url: 'https://admin:hunter2@contoso.com/support'}}
 
+    Reports: /info/contact/url
+
     Failing example::
 
         paths:
@@ -52,6 +54,8 @@ class CredentialsInUrl(Rule):
               parameters: [{name: source, in: query, type: string, default: 'ftp://bot:pa55@files.contoso.com'}]
               responses: {'200': {description: OK}}
 
+    Reports: /paths/~1items/get/parameters/0/default
+
     Failing example::
 
         apiProperties:
@@ -59,6 +63,15 @@ class CredentialsInUrl(Rule):
             connectionParameters:
               token: {type: oauthSetting, oAuthSettings: {identityProvider: oauth2, customParameters:
                 {tokenUrl: {value: 'https://app:s3cret@login.contoso.com/token'}}}}
+
+    Reports: /properties/connectionParameters/token/oAuthSettings/customParameters/tokenUrl/value
+
+    Failing example::
+
+        definitions:
+          Link: {type: object, properties: {url: {type: string, default: 'https://bot:pa55@files.contoso.com'}}}
+
+    Reports: /definitions/Link/properties/url/default
     """
 
     code = "CredentialsInUrl"

@@ -30,6 +30,20 @@ class DefaultResponseHasSchema(Rule):
               operationId: GetA
               responses:
                 default: {description: OK, schema: {type: object}}
+
+    Reports: /paths/~1a/get/responses/default/schema
+
+    Failing example::
+
+        responses:
+          Failure: {description: Failure, schema: {type: object}}
+        paths:
+          /a:
+            get:
+              operationId: GetA
+              responses: {'200': {description: OK}, default: {$ref: '#/responses/Failure'}}
+
+    Reports: /paths/~1a/get/responses/default/$ref
     """
 
     code = "DefaultResponseHasSchema"

@@ -52,6 +52,15 @@ class DefaultValueMustMatchType(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, default: fifty}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/default
+
+    Failing example::
+
+        definitions:
+          Page: {type: object, properties: {size: {type: integer, default: fifty}}}
+
+    Reports: /definitions/Page/properties/size/default
     """
 
     code = "DefaultValueMustMatchType"

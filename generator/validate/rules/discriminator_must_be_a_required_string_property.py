@@ -45,6 +45,8 @@ class DiscriminatorMustBeARequiredStringProperty(Rule):
             type: object
             discriminator: petType
             properties: {petType: {type: string}, name: {type: string}}
+
+    Reports: /definitions/Pet/discriminator
     """
 
     code = "DiscriminatorMustBeARequiredStringProperty"

@@ -38,6 +38,21 @@ class DuplicateEnumValuesInExtension(Rule):
                   x-ms-enum-values: [{value: asc, displayName: Ascending},
                                      {value: asc, displayName: Oldest first}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/1
+
+    Failing example::
+
+        definitions:
+          Order:
+            type: object
+            properties:
+              sort:
+                type: string
+                enum: [asc, desc]
+                x-ms-enum-values: [{value: asc, displayName: Ascending}, {value: asc, displayName: Oldest first}]
+
+    Reports: /definitions/Order/properties/sort/x-ms-enum-values/1
     """
 
     code = "DuplicateEnumValuesInExtension"

@@ -31,6 +31,8 @@ class DuplicateOperationPath(Rule):
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
           /items/{name}: {get: {operationId: GetItemByName, parameters: [{name: name, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{name}/get
     """
 
     code = "DuplicateOperationPath"

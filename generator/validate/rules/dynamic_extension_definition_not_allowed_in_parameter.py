@@ -43,6 +43,8 @@ class DynamicExtensionDefinitionNotAllowedInParameter(Rule):
               responses: {'200': {description: OK}}
           /schema:
             get: {operationId: GetRowSchema, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1rows/post/parameters/0/x-ms-dynamic-schema
     """
 
     code = "DynamicExtensionDefinitionNotAllowedInParameter"

@@ -64,6 +64,8 @@ class DynamicListExtensionRequiredForAmbiguousReferences(LegacyReferenceRule):
               operationId: ListModels
               parameters: [{name: requestId, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1requests~1{id}/post/parameters/1/schema/properties/model/x-ms-dynamic-values/parameters/requestId
     """
 
     code = "DynamicListExtensionRequiredForAmbiguousReferences"

@@ -57,6 +57,8 @@ class DynamicListExtensionRequiredForNonParameterReferences(LegacyReferenceRule)
               operationId: ListColumns
               parameters: [{name: table, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1rows/post/parameters/0/schema/properties/column/x-ms-dynamic-values/parameters/table
     """
 
     code = "DynamicListExtensionRequiredForNonParameterReferences"

@@ -53,6 +53,8 @@ class DynamicPropertiesExtensionRequiredForAmbiguousReferences(LegacyReferenceRu
               operationId: GetSchema
               parameters: [{name: query, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1search/post/responses/200/schema/x-ms-dynamic-schema/parameters/query
     """
 
     code = "DynamicPropertiesExtensionRequiredForAmbiguousReferences"

@@ -57,6 +57,8 @@ class DynamicPropertiesExtensionRequiredForNonParameterReferences(LegacyReferenc
               operationId: GetRowSchema
               parameters: [{name: table, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1rows/post/parameters/0/schema/properties/row/x-ms-dynamic-schema/parameters/table
     """
 
     code = "DynamicPropertiesExtensionRequiredForNonParameterReferences"

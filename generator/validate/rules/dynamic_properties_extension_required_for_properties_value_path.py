@@ -47,6 +47,8 @@ class DynamicPropertiesExtensionRequiredForPropertiesValuePath(DynamicHostRule):
               responses: {'200': {description: OK}}
           /schema:
             get: {operationId: GetRowSchema, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1rows/post/parameters/0/schema/x-ms-dynamic-schema/value-path
     """
 
     code = "DynamicPropertiesExtensionRequiredForPropertiesValuePath"

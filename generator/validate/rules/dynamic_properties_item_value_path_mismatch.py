@@ -44,6 +44,8 @@ class DynamicPropertiesItemValuePathMismatch(DynamicHostRule):
               responses: {'200': {description: OK}}
           /schema:
             get: {operationId: GetRowSchema, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties
     """
 
     code = "DynamicPropertiesItemValuePathMismatch"

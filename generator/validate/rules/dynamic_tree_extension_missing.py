@@ -45,6 +45,25 @@ class DynamicTreeExtensionMissing(Rule):
                   type: string
                   x-ms-dynamic-values: {capability: file-picker, parameters: {}, value-path: path}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1files~1{path}/get/parameters/0/x-ms-dynamic-values
+
+    Failing example::
+
+        paths:
+          /files:
+            post:
+              operationId: Op
+              parameters:
+                - name: body
+                  in: body
+                  schema:
+                    type: object
+                    properties:
+                      file: {type: string, x-ms-dynamic-values: {capability: file-picker, parameters: {}, value-path: path}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1files/post/parameters/0/schema/properties/file/x-ms-dynamic-values
     """
 
     code = "DynamicTreeExtensionMissing"

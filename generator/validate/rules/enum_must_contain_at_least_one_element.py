@@ -26,6 +26,23 @@ class EnumMustContainAtLeastOneElement(Rule):
               operationId: ListItems
               parameters: [{name: order, in: query, type: string, enum: []}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/enum
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters: [{name: states, in: query, type: array, items: {type: string, enum: []}}]
+              responses: {'200': {description: OK}}
+        definitions:
+          Order: {type: object, properties: {tags: {type: array, items: {type: string, enum: []}}}}
+
+    Reports:
+      - /paths/~1items/get/parameters/0/items/enum
+      - /definitions/Order/properties/tags/items/enum
     """
 
     code = "EnumMustContainAtLeastOneElement"

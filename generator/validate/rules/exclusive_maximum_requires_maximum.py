@@ -23,6 +23,8 @@ class ExclusiveMaximumRequiresMaximum(SchemaKeywordRule):
 
         definitions:
           Page: {type: object, properties: {size: {type: integer, exclusiveMaximum: true}}}
+
+    Reports: /definitions/Page/properties/size/exclusiveMaximum
     """
 
     code = "ExclusiveMaximumRequiresMaximum"

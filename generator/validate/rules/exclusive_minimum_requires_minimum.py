@@ -19,6 +19,8 @@ class ExclusiveMinimumRequiresMinimum(SchemaKeywordRule):
 
         definitions:
           Price: {type: object, properties: {amount: {type: number, exclusiveMinimum: true}}}
+
+    Reports: /definitions/Price/properties/amount/exclusiveMinimum
     """
 
     code = "ExclusiveMinimumRequiresMinimum"

@@ -37,12 +37,37 @@ class ExtensionMemberNotKnown(Rule):
           /hooks: {post: {operationId: OnEvent, x-ms-trigger: single, x-ms-trigger-metadata: {kind: query, mod: polling},
                           responses: {'200': {description: OK}}}}
 
+    Reports: /paths/~1hooks/post/x-ms-trigger-metadata/mod
+
     Failing example::
 
         paths:
           /hooks:
             x-ms-notification-content: {description: Event, shema: {type: object}}
             post: {operationId: OnEvent, x-ms-trigger: single, responses: {'201': {description: Created}}}
+
+    Reports: /paths/~1hooks/x-ms-notification-content/shema
+
+    Failing example::
+
+        x-ms-capabilities: {testConnection: {operationId: ListItems}, testConection: {}}
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters:
+                - {name: folder, in: query, type: string, x-ms-dynamic-tree: {settings: {}, opne: {}}}
+                - name: body
+                  in: body
+                  schema:
+                    type: object
+                    properties: {file: {type: string, x-ms-dynamic-tree: {settings: {}, brwose: {}}}}
+              responses: {'200': {description: OK}}
+
+    Reports:
+      - /x-ms-capabilities/testConection
+      - /paths/~1items/get/parameters/0/x-ms-dynamic-tree/opne
+      - /paths/~1items/get/parameters/1/schema/properties/file/x-ms-dynamic-tree/brwose
     """
 
     code = "ExtensionMemberNotKnown"

@@ -62,6 +62,28 @@ class ExtensionNameNotValid(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, ms-visibility: important, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/ms-visibility
+
+    Failing example::
+
+        ms-brand: blue
+        paths:
+          /items:
+            ms-note: shared
+            get:
+              operationId: ListItems
+              parameters: [{name: top, in: query, type: integer, ms-summary: Top}]
+              responses: {'200': {description: OK, ms-note: listed}}
+        definitions:
+          Item: {type: object, ms-summary: Item}
+
+    Reports:
+      - /ms-brand
+      - /paths/~1items/ms-note
+      - /paths/~1items/get/parameters/0/ms-summary
+      - /paths/~1items/get/responses/200/ms-note
+      - /definitions/Item/ms-summary
     """
 
     code = "ExtensionNameNotValid"

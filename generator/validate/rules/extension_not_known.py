@@ -59,6 +59,31 @@ class ExtensionNotKnown(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-visibilty: advanced, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-visibilty
+
+    Failing example::
+
+        x-ms-conector-metadata: []
+        securityDefinitions:
+          api_key: {type: apiKey, in: header, name: X-API-Key, x-ms-summry: Key}
+        paths:
+          /items:
+            x-ms-notificaton-content: {}
+            get:
+              operationId: ListItems
+              parameters: [{name: top, in: query, type: integer, x-ms-sumary: Top}]
+              responses: {'200': {description: OK, x-ms-summry: Items}}
+        definitions:
+          Item: {type: object, x-ms-visiblity: advanced}
+
+    Reports:
+      - /x-ms-conector-metadata
+      - /paths/~1items/x-ms-notificaton-content
+      - /paths/~1items/get/parameters/0/x-ms-sumary
+      - /paths/~1items/get/responses/200/x-ms-summry
+      - /definitions/Item/x-ms-visiblity
+      - /securityDefinitions/api_key/x-ms-summry
     """
 
     code = "ExtensionNotKnown"

@@ -24,6 +24,8 @@ class FieldLengthExceeded(Rule):
     Failing example::
 
         info: {title: Contoso Enterprise Messaging Platform}
+
+    Reports: /info/title
     """
 
     code = "FieldLengthExceeded"

@@ -20,6 +20,8 @@ class FieldLengthNotInRange(Rule):
     Failing example::
 
         info: {description: Sends SMS.}
+
+    Reports: /info/description
     """
 
     code = "FieldLengthNotInRange"

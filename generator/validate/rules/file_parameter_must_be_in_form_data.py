@@ -26,6 +26,8 @@ class FileParameterMustBeInFormData(Rule):
               operationId: Upload
               parameters: [{name: file, in: query, type: file}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1upload/post/parameters/0
     """
 
     code = "FileParameterMustBeInFormData"

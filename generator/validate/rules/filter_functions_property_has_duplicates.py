@@ -24,6 +24,20 @@ class FilterFunctionsPropertyHasDuplicates(Rule):
             type: object
             properties:
               name: {type: string, x-ms-capabilities: {filterFunctions: [eq, startswith, eq]}}
+
+    Reports: /definitions/Row/properties/name/x-ms-capabilities/filterFunctions/2
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: name, in: query, type: string, x-ms-capabilities: {filterFunctions: [eq, startswith, eq]}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-capabilities/filterFunctions/2
     """
 
     code = "FilterFunctionsPropertyHasDuplicates"

@@ -44,6 +44,8 @@ class FilterFunctionsPropertyInInputSchema(Rule):
                     properties:
                       name: {type: string, x-ms-capabilities: {filterFunctions: [eq]}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1rows/post/parameters/0/schema/properties/name/x-ms-capabilities/filterFunctions
     """
 
     code = "FilterFunctionsPropertyInInputSchema"

@@ -33,6 +33,20 @@ class FilterFunctionsPropertyInvalidValue(Rule):
             type: object
             properties:
               name: {type: string, x-ms-capabilities: {filterFunctions: [equals]}}
+
+    Reports: /definitions/Row/properties/name/x-ms-capabilities/filterFunctions/0
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: name, in: query, type: string, x-ms-capabilities: {filterFunctions: [equals]}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-capabilities/filterFunctions/0
     """
 
     code = "FilterFunctionsPropertyInvalidValue"

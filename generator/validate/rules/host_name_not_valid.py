@@ -42,6 +42,8 @@ class HostNameNotValid(Rule):
     Failing example::
 
         host: https://api.contoso.com/v1
+
+    Reports: /host
     """
 
     code = "HostNameNotValid"

@@ -31,6 +31,8 @@ class InternalPropertyWithDefaultOptional(Rule):
               parameters: [{name: api-version, in: query, type: string, default: '2',
                             x-ms-visibility: internal}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0
     """
 
     code = "InternalPropertyWithDefaultOptional"

@@ -31,6 +31,8 @@ class InternalRequiredParameterWithoutDefault(Rule):
               parameters: [{name: api-version, in: query, type: string, required: true,
                             x-ms-visibility: internal}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0
     """
 
     code = "InternalRequiredParameterWithoutDefault"

@@ -28,6 +28,8 @@ class InvalidConnectorCategory(Rule):
 
         x-ms-connector-metadata:
           - {propertyName: Categories, propertyValue: Messaging}
+
+    Reports: /x-ms-connector-metadata/0/propertyValue
     """
 
     code = "InvalidConnectorCategory"

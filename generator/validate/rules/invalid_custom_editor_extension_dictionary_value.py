@@ -24,6 +24,20 @@ class InvalidCustomEditorExtensionDictionaryValue(Rule):
           Tags:
             type: string
             x-ms-editor: dictionary
+
+    Reports: /definitions/Tags/x-ms-editor
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: tags, in: query, type: string, x-ms-editor: dictionary}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-editor
     """
 
     code = "InvalidCustomEditorExtensionDictionaryValue"

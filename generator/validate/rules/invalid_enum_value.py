@@ -46,6 +46,15 @@ class InvalidEnumValue(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, enum: [10, "fifty"]}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/enum/1
+
+    Failing example::
+
+        definitions:
+          Page: {type: object, properties: {size: {type: integer, enum: [10, fifty]}}}
+
+    Reports: /definitions/Page/properties/size/enum/1
     """
 
     code = "InvalidEnumValue"

@@ -38,6 +38,18 @@ class InvalidEnumValuesExtensionValue(Rule):
                   enum: [asc, desc]
                   x-ms-enum-values: [{value: ascending, displayName: Ascending}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/0/value
+
+    Failing example::
+
+        definitions:
+          Order:
+            type: object
+            properties:
+              sort: {type: string, enum: [asc, desc], x-ms-enum-values: [{value: ascending, displayName: Ascending}]}
+
+    Reports: /definitions/Order/properties/sort/x-ms-enum-values/0/value
     """
 
     code = "InvalidEnumValuesExtensionValue"

@@ -27,6 +27,8 @@ class InvalidFormDataParameterName(Rule):
               consumes: [multipart/form-data]
               parameters: [{name: "nomDuFichié", in: formData, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1upload/post/parameters/0/name
     """
 
     code = "InvalidFormDataParameterName"

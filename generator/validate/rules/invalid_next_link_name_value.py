@@ -27,6 +27,8 @@ class InvalidNextLinkNameValue(Rule):
               operationId: ListItems
               x-ms-pageable: {nextLinkName: next_page}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/x-ms-pageable/nextLinkName
     """
 
     code = "InvalidNextLinkNameValue"

@@ -34,6 +34,8 @@ class InvalidStringBinaryProperty(Rule):
             type: object
             properties:
               content: {type: string, format: binary}
+
+    Reports: /definitions/Attachment/properties/content/format
     """
 
     code = "InvalidStringBinaryProperty"

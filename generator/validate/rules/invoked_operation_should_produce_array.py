@@ -61,6 +61,8 @@ class InvokedOperationShouldProduceArray(ResponsePathRule):
                   schema:
                     type: object
                     properties: {value: {type: array, items: {type: object, properties: {id: {type: string}}}}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values/value-collection
     """
 
     code = "InvokedOperationShouldProduceArray"

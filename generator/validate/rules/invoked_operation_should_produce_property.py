@@ -58,6 +58,8 @@ class InvokedOperationShouldProduceProperty(ResponsePathRule):
                     type: object
                     properties:
                       value: {type: array, items: {type: object, properties: {id: {type: string}, name: {type: string}}}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values/value-path
     """
 
     code = "InvokedOperationShouldProduceProperty"

@@ -29,6 +29,8 @@ class JsonIndentationNotFourSpaces(FileRule):
         {
           "swagger": "2.0"
         }
+
+    Reports: 2:1
     """
 
     code = "JsonIndentationNotFourSpaces"

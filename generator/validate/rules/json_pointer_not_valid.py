@@ -22,6 +22,27 @@ class JsonPointerNotValid(Rule):
         definitions:
           Pet: {type: object}
           Pets: {type: array, items: {$ref: '#definitions/Pet'}}
+
+    Reports: /definitions/Pets/items/$ref
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        responses:
+          Failure: {description: Failure}
+        paths:
+          /items:
+            parameters: [{$ref: '#parameters/top'}]
+            get:
+              operationId: ListItems
+              parameters: [{$ref: '#parameters/top'}]
+              responses: {'200': {description: OK}, default: {$ref: '#responses/Failure'}}
+
+    Reports:
+      - /paths/~1items/parameters/0/$ref
+      - /paths/~1items/get/parameters/0/$ref
+      - /paths/~1items/get/responses/default/$ref
     """
 
     code = "JsonPointerNotValid"

@@ -75,6 +75,32 @@ class JsonTypeIncorrect(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, x-ms-summary: {text: Top}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-summary
+
+    Failing example::
+
+        x-ms-connector-metadata: {Website: 'https://contoso.com'}
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              x-ms-visibility: [important]
+              parameters:
+                - {name: body, in: body, schema: {type: object, properties: {name: {type: string, x-ms-summary: 5}}}}
+              responses: {'200': {description: OK}}
+        apiProperties:
+          properties:
+            publisher: 5
+            connectionParameters:
+              api_key: {type: securestring, uiDefinition: API key}
+
+    Reports:
+      - /x-ms-connector-metadata
+      - /paths/~1items/get/x-ms-visibility
+      - /paths/~1items/get/parameters/0/schema/properties/name/x-ms-summary
+      - /properties/publisher
+      - /properties/connectionParameters/api_key/uiDefinition
     """
 
     code = "JsonTypeIncorrect"

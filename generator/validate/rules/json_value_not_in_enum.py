@@ -38,6 +38,30 @@ class JsonValueNotInEnum(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-visibility: hidden, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-visibility
+
+    Failing example::
+
+        x-ms-api-annotation: {status: Released}
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters:
+                - {name: top, in: query, type: integer, x-ms-visibility: hidden}
+                - {name: body, in: body, schema: {type: object, properties: {name: {type: string, x-ms-visibility: secret}}}}
+              responses: {'200': {description: OK}}
+        apiProperties:
+          properties:
+            connectionParameters:
+              api_key: {type: password, uiDefinition: {displayName: API key}}
+
+    Reports:
+      - /x-ms-api-annotation/status
+      - /paths/~1items/get/parameters/0/x-ms-visibility
+      - /paths/~1items/get/parameters/1/schema/properties/name/x-ms-visibility
+      - /properties/connectionParameters/api_key/type
     """
 
     code = "JsonValueNotInEnum"

@@ -25,6 +25,8 @@ class MaxItemsMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
               operationId: ListTags
               parameters: [{name: ids, in: query, type: array, items: {type: string}, maxItems: -1}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1tags/get/parameters/0/maxItems
     """
 
     code = "MaxItemsMustBeGreaterThanOrEqualToZero"

@@ -25,6 +25,8 @@ class MaxLengthMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
               operationId: AddNote
               parameters: [{name: text, in: query, type: string, maxLength: -160}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1notes/post/parameters/0/maxLength
     """
 
     code = "MaxLengthMustBeGreaterThanOrEqualToZero"

@@ -17,6 +17,8 @@ class MaxPropertiesMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
 
         definitions:
           Tags: {type: object, additionalProperties: {type: string}, maxProperties: -20}
+
+    Reports: /definitions/Tags/maxProperties
     """
 
     code = "MaxPropertiesMustBeGreaterThanOrEqualToZero"

@@ -39,6 +39,8 @@ class MimeTypeNotCompatibleWithRequestContentSchemaType(Rule):
               consumes: [application/json]
               parameters: [{name: file, in: formData, type: file}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1upload/post/consumes
     """
 
     code = "MimeTypeNotCompatibleWithRequestContentSchemaType"

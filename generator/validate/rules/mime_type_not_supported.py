@@ -44,6 +44,8 @@ class MimeTypeNotSupported(Rule):
               consumes: [application/json]
               parameters: [{name: file, in: formData, type: file}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1upload/post/consumes
     """
 
     code = "MimeTypeNotSupported"

@@ -27,6 +27,16 @@ class MimeTypeNotValid(Rule):
     Failing example::
 
         produces: [json]
+
+    Reports: /produces/0
+
+    Failing example::
+
+        paths:
+          /items:
+            post: {operationId: AddItem, consumes: [application/json, text], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/consumes/1
     """
 
     code = "MimeTypeNotValid"

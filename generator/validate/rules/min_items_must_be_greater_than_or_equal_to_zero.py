@@ -17,6 +17,8 @@ class MinItemsMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
 
         definitions:
           Order: {type: object, properties: {lines: {type: array, items: {type: string}, minItems: -1}}}
+
+    Reports: /definitions/Order/properties/lines/minItems
     """
 
     code = "MinItemsMustBeGreaterThanOrEqualToZero"

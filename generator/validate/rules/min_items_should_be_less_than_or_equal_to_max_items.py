@@ -17,6 +17,8 @@ class MinItemsShouldBeLessThanOrEqualToMaxItems(OrderedKeywordsRule):
 
         definitions:
           Order: {type: object, properties: {lines: {type: array, items: {type: string}, minItems: 50, maxItems: 1}}}
+
+    Reports: /definitions/Order/properties/lines/minItems
     """
 
     code = "MinItemsShouldBeLessThanOrEqualToMaxItems"

@@ -17,6 +17,8 @@ class MinLengthMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
 
         definitions:
           Note: {type: object, properties: {text: {type: string, minLength: -1}}}
+
+    Reports: /definitions/Note/properties/text/minLength
     """
 
     code = "MinLengthMustBeGreaterThanOrEqualToZero"

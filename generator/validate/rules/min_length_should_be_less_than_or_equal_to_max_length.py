@@ -25,6 +25,8 @@ class MinLengthShouldBeLessThanOrEqualToMaxLength(OrderedKeywordsRule):
               operationId: SendSms
               parameters: [{name: text, in: query, type: string, minLength: 160, maxLength: 1}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1sms/post/parameters/0/minLength
     """
 
     code = "MinLengthShouldBeLessThanOrEqualToMaxLength"

@@ -17,6 +17,8 @@ class MinPropertiesMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):
 
         definitions:
           Tags: {type: object, additionalProperties: {type: string}, minProperties: -1}
+
+    Reports: /definitions/Tags/minProperties
     """
 
     code = "MinPropertiesMustBeGreaterThanOrEqualToZero"

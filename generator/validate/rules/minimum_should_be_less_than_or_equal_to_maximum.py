@@ -25,6 +25,8 @@ class MinimumShouldBeLessThanOrEqualToMaximum(OrderedKeywordsRule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer, minimum: 100, maximum: 1}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/minimum
     """
 
     code = "MinimumShouldBeLessThanOrEqualToMaximum"

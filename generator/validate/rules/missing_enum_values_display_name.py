@@ -36,6 +36,18 @@ class MissingEnumValuesDisplayName(Rule):
                   enum: [asc, desc]
                   x-ms-enum-values: [{value: asc}, {value: desc, displayName: Descending}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-enum-values/0
+
+    Failing example::
+
+        definitions:
+          Order:
+            type: object
+            properties:
+              sort: {type: string, enum: [asc, desc], x-ms-enum-values: [{value: asc}, {value: desc, displayName: Descending}]}
+
+    Reports: /definitions/Order/properties/sort/x-ms-enum-values/0
     """
 
     code = "MissingEnumValuesDisplayName"

@@ -22,6 +22,20 @@ class MultipleOfMustBeGreaterThanZero(Rule):
 
         definitions:
           Order: {type: object, properties: {quantity: {type: integer, multipleOf: 0}}}
+
+    Reports: /definitions/Order/properties/quantity/multipleOf
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: quantity, in: query, type: integer, multipleOf: -1}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/multipleOf
     """
 
     code = "MultipleOfMustBeGreaterThanZero"

@@ -25,6 +25,8 @@ class NonBodyParameterSchemaNotValid(Rule):
               operationId: GetA
               parameters: [{name: q, in: query, schema: {type: string}}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/schema
     """
 
     code = "NonBodyParameterSchemaNotValid"

@@ -37,6 +37,8 @@ class NotificationExtensionNotSupportedInWebhookOperation(Rule):
                 - {name: callback, in: body, required: true,
                    schema: {type: object, properties: {url: {type: string, x-ms-notification-url: true}}}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post/x-ms-notification
     """
 
     code = "NotificationExtensionNotSupportedInWebhookOperation"

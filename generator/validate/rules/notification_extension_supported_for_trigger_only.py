@@ -26,6 +26,8 @@ class NotificationExtensionSupportedForTriggerOnly(Rule):
               operationId: ListItems
               x-ms-notification: {operationId: CreateHook}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/x-ms-notification
     """
 
     code = "NotificationExtensionSupportedForTriggerOnly"

@@ -43,6 +43,8 @@ class NotificationOperationMustBeWebhook(Rule):
             get:
               operationId: ListItems
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items~1new/get/x-ms-notification/operationId
     """
 
     code = "NotificationOperationMustBeWebhook"

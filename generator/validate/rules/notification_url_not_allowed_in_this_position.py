@@ -64,6 +64,8 @@ class NotificationUrlNotAllowedInThisPosition(Rule):
                    x-ms-visibility: internal}
               responses: {'201': {description: Created}}
 
+    Reports: /paths/~1hooks/post/parameters/0
+
     Failing example::
 
         paths:
@@ -74,6 +76,8 @@ class NotificationUrlNotAllowedInThisPosition(Rule):
                 '201':
                   description: Created
                   schema: {type: object, properties: {url: {type: string, x-ms-notification-url: true}}}
+
+    Reports: /paths/~1hooks/post/responses/201/schema/properties/url
     """
 
     code = "NotificationUrlNotAllowedInThisPosition"

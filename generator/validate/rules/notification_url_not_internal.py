@@ -48,6 +48,8 @@ class NotificationUrlNotInternal(NotificationUrlRule):
                     required: [url]
                     properties: {url: {type: string, x-ms-notification-url: true}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post/parameters/0/schema/properties/url
     """
 
     code = "NotificationUrlNotInternal"

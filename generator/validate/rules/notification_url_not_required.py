@@ -45,6 +45,8 @@ class NotificationUrlNotRequired(NotificationUrlRule):
                     type: object
                     properties: {url: {type: string, x-ms-notification-url: true, x-ms-visibility: internal}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post/parameters/0/schema/properties/url
     """
 
     code = "NotificationUrlNotRequired"

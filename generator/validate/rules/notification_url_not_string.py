@@ -42,6 +42,8 @@ class NotificationUrlNotString(NotificationUrlRule):
                     required: [url]
                     properties: {url: {type: object, x-ms-notification-url: true, x-ms-visibility: internal}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post/parameters/0/schema/properties/url
     """
 
     code = "NotificationUrlNotString"

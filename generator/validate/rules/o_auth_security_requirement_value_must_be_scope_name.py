@@ -31,6 +31,20 @@ class OAuthSecurityRequirementValueMustBeScopeName(Rule):
             tokenUrl: 'https://login.contoso.com/token'
             scopes: {read: Read data}
         security: [{oauth2_auth: [write]}]
+
+    Reports: /security/0/oauth2_auth/0
+
+    Failing example::
+
+        securityDefinitions:
+          oauth2_auth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://login.contoso.com/authorize',
+                        tokenUrl: 'https://login.contoso.com/token', scopes: {read: Read data, write: Write data}}
+        security: [{oauth2_auth: [read]}]
+        paths:
+          /items:
+            post: {operationId: AddItem, security: [{oauth2_auth: [write, delete]}], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/security/0/oauth2_auth/1
     """
 
     code = "OAuthSecurityRequirementValueMustBeScopeName"

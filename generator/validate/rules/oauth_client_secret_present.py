@@ -49,6 +49,8 @@ class OAuthClientSecretPresent(Rule):
               token:
                 type: oauthSetting
                 oAuthSettings: {identityProvider: oauth2, clientId: contoso-app, clientSecret: s3cr3t-v4lue}
+
+    Reports: /properties/connectionParameters/token/oAuthSettings/clientSecret
     """
 
     code = "OAuthClientSecretPresent"

@@ -46,6 +46,25 @@ class OneOfPropertiesRequired(Rule):
                   type: string
                   x-ms-dynamic-list: {operationId: GetLists, parameters: {version: {default: '2'}}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-list/parameters/version
+
+    Failing example::
+
+        paths:
+          /items:
+            post:
+              operationId: Op
+              parameters:
+                - name: body
+                  in: body
+                  schema:
+                    type: object
+                    properties:
+                      list: {type: string, x-ms-dynamic-list: {operationId: GetLists, parameters: {version: {default: '2'}}}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/post/parameters/0/schema/properties/list/x-ms-dynamic-list/parameters/version
     """
 
     code = "OneOfPropertiesRequired"

@@ -29,6 +29,8 @@ class OperationDescriptionWithoutPeriod(Rule):
           /messages:
             get: {operationId: ListMessages, summary: List messages, description: Lists the messages of the inbox,
                   responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1messages/get/description
     """
 
     code = "OperationDescriptionWithoutPeriod"

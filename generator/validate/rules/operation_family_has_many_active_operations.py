@@ -24,6 +24,8 @@ class OperationFamilyHasManyActiveOperations(Rule):
           /v1/items: {get: {operationId: ListItems, x-ms-api-annotation: {family: ListItems, revision: 1}, responses: {'200': {description: OK}}}}
           /v2/items: {get: {operationId: ListItems_V2, x-ms-api-annotation: {family: ListItems, revision: 2}, responses: {'200': {description: OK}}}}
           /v3/items: {get: {operationId: ListItems_V3, x-ms-api-annotation: {family: ListItems, revision: 3}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1v3~1items/get/x-ms-api-annotation/family
     """
 
     code = "OperationFamilyHasManyActiveOperations"

@@ -21,6 +21,8 @@ class OperationFamilyHasManyActiveProductionOperations(Rule):
         paths:
           /v1/items: {get: {operationId: ListItems, x-ms-api-annotation: {family: ListItems, revision: 1, status: Production}, responses: {'200': {description: OK}}}}
           /v2/items: {get: {operationId: ListItems_V2, x-ms-api-annotation: {family: ListItems, revision: 2, status: Production}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1v2~1items/get/x-ms-api-annotation/status
     """
 
     code = "OperationFamilyHasManyActiveProductionOperations"

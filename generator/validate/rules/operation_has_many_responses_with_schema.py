@@ -31,6 +31,8 @@ class OperationHasManyResponsesWithSchema(Rule):
               responses:
                 '200': {description: OK, schema: {type: object}}
                 '201': {description: Created, schema: {type: object}}
+
+    Reports: /paths/~1items/post/responses
     """
 
     code = "OperationHasManyResponsesWithSchema"

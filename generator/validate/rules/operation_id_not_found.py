@@ -37,6 +37,8 @@ class OperationIdNotFound(OperationReferenceRule):
                    x-ms-dynamic-values: {operationId: GetFolders, value-path: id}}
               responses: {'200': {description: OK}}
           /folders: {get: {operationId: ListFolders, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values/operationId
     """
 
     code = "OperationIdNotFound"

@@ -34,6 +34,8 @@ class OperationIdNotPascalCase(Rule):
 
         paths:
           /messages: {get: {operationId: get_messages, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1messages/get/operationId
     """
 
     code = "OperationIdNotPascalCase"

@@ -20,6 +20,20 @@ class OperationIdNotUnique(Rule):
         paths:
           /a: {get: {operationId: GetItem, responses: {'200': {description: OK}}}}
           /b: {get: {operationId: getitem, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1b/get/operationId
+
+    Failing example::
+
+        paths:
+          /items:
+            get: {operationId: Items, responses: {'200': {description: OK}}}
+            post: {operationId: Items, responses: {'200': {description: OK}}}
+            delete: {operationId: ITEMS, responses: {'204': {description: Deleted}}}
+
+    Reports:
+      - /paths/~1items/post/operationId
+      - /paths/~1items/delete/operationId
     """
 
     code = "OperationIdNotUnique"

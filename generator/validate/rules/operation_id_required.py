@@ -17,6 +17,21 @@ class OperationIdRequired(Rule):
 
         paths:
           /a: {get: {responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1a/get
+
+    Failing example::
+
+        paths:
+          /a:
+            get: {operationId: GetA, responses: {'200': {description: OK}}}
+            post: {responses: {'200': {description: OK}}}
+          /b:
+            delete: {responses: {'204': {description: Deleted}}}
+
+    Reports:
+      - /paths/~1a/post
+      - /paths/~1b/delete
     """
 
     code = "OperationIdRequired"

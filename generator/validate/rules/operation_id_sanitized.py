@@ -24,6 +24,8 @@ class OperationIdSanitized(Rule):
 
         paths:
           /items: {get: {operationId: list.items, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/operationId
     """
 
     code = "OperationIdSanitized"

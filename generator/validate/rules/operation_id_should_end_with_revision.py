@@ -40,6 +40,8 @@ class OperationIdShouldEndWithRevision(Rule):
               operationId: ListItemsNew
               x-ms-api-annotation: {family: ListItems, revision: 2}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/operationId
     """
 
     code = "OperationIdShouldEndWithRevision"

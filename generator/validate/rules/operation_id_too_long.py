@@ -24,6 +24,8 @@ class OperationIdTooLong(Rule):
             get:
               operationId: ListAllTheItemsOfTheCurrentUserThatWereCreatedOrModifiedDuringTheLastSevenDaysInAllFolders
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/operationId
     """
 
     code = "OperationIdTooLong"

@@ -34,6 +34,21 @@ class OperationMissingPathParameter(Rule):
               operationId: GetItem
               parameters: [{name: itemId, in: path, required: true, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items~1{id}/get
+
+    Failing example::
+
+        paths:
+          /items/{id}/tags/{tag}:
+            parameters: [{name: id, in: path, required: true, type: string}]
+            get:
+              operationId: GetTag
+              parameters: [{name: tag, in: path, required: true, type: string}]
+              responses: {'200': {description: OK}}
+            delete: {operationId: DeleteTag, responses: {'204': {description: Deleted}}}
+
+    Reports: /paths/~1items~1{id}~1tags~1{tag}/delete
     """
 
     code = "OperationMissingPathParameter"

@@ -44,6 +44,8 @@ class OperationMissingRequiredProperty(OperationReferenceRule):
               operationId: ListFolders
               parameters: [{name: site, in: query, required: true, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values
     """
 
     code = "OperationMissingRequiredProperty"

@@ -49,6 +49,8 @@ class OperationMustHaveNotificationContentExtension(Rule):
                     required: [url]
                     properties: {url: {type: string, x-ms-notification-url: true, x-ms-visibility: internal}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post
     """
 
     code = "OperationMustHaveNotificationContentExtension"

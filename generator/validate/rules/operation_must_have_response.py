@@ -20,6 +20,20 @@ class OperationMustHaveResponse(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, responses: {}}}
+
+    Reports: /paths/~1items/get/responses
+
+    Failing example::
+
+        paths:
+          /items:
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+            post: {operationId: AddItem}
+            put: {operationId: ReplaceItems, responses: {}}
+
+    Reports:
+      - /paths/~1items/put/responses
+      - /paths/~1items/post
     """
 
     code = "OperationMustHaveResponse"

@@ -46,6 +46,8 @@ class OperationParameterNameIsAmbiguous(DynamicInvocationRule):
                 - {name: id, in: path, required: true, type: string}
                 - {name: body, in: body, schema: {type: object, properties: {id: {type: string}}}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values/parameters/id
     """
 
     code = "OperationParameterNameIsAmbiguous"

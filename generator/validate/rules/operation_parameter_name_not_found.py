@@ -49,6 +49,8 @@ class OperationParameterNameNotFound(DynamicInvocationRule):
               operationId: ListKinds
               parameters: [{name: folder, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-values/parameters/directory
     """
 
     code = "OperationParameterNameNotFound"

@@ -48,6 +48,8 @@ class OperationParameterRequiredMismatch(DynamicInvocationRule):
               operationId: ListKinds
               parameters: [{name: folder, in: query, required: true, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1/x-ms-dynamic-values/parameters/folder
     """
 
     code = "OperationParameterRequiredMismatch"

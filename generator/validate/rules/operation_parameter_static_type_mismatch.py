@@ -67,6 +67,8 @@ class OperationParameterStaticTypeMismatch(DynamicInvocationRule):
               operationId: ListKinds
               parameters: [{name: top, in: query, type: integer}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-dynamic-list/parameters/top
     """
 
     code = "OperationParameterStaticTypeMismatch"

@@ -48,6 +48,8 @@ class OperationParameterTypeMismatch(DynamicInvocationRule):
               operationId: ListKinds
               parameters: [{name: folder, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1/x-ms-dynamic-values/parameters/folder
     """
 
     code = "OperationParameterTypeMismatch"

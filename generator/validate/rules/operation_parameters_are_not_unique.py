@@ -44,6 +44,19 @@ class OperationParametersAreNotUnique(Rule):
               operationId: ListItems
               parameters: [{$ref: '#/parameters/top'}, {$ref: '#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /items:
+            parameters: [{$ref: '#/parameters/top'}, {$ref: '#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/1
     """
 
     code = "OperationParametersAreNotUnique"

@@ -28,6 +28,8 @@ class OperationParametersContainDuplicateParameter(Rule):
               operationId: ListItems
               parameters: [{name: top, in: query, type: integer}, {name: top, in: query, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1
     """
 
     code = "OperationParametersContainDuplicateParameter"

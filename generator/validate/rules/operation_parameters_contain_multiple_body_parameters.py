@@ -29,6 +29,8 @@ class OperationParametersContainMultipleBodyParameters(Rule):
                 - {name: item, in: body, schema: {type: object}}
                 - {name: extra, in: body, schema: {type: object}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/post/parameters/1
     """
 
     code = "OperationParametersContainMultipleBodyParameters"

@@ -18,6 +18,8 @@ class OperationPathContainsUnsupportedCharacters(Rule):
 
         paths:
           /files/*: {get: {operationId: GetFiles, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1files~1*
     """
 
     code = "OperationPathContainsUnsupportedCharacters"

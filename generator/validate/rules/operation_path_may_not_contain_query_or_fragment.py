@@ -18,6 +18,8 @@ class OperationPathMayNotContainQueryOrFragment(Rule):
 
         paths:
           /items?kind=open: {get: {operationId: ListItems, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items?kind=open
     """
 
     code = "OperationPathMayNotContainQueryOrFragment"

@@ -17,6 +17,8 @@ class OperationPathMustStartWithSlash(Rule):
 
         paths:
           items: {get: {operationId: ListItems, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/items
     """
 
     code = "OperationPathMustStartWithSlash"

@@ -41,6 +41,8 @@ class OperationPathTemplateNotValid(Rule):
 
         paths:
           /items/{id: {get: {operationId: GetItem, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id
     """
 
     code = "OperationPathTemplateNotValid"

@@ -22,6 +22,8 @@ class OperationPathVariablesContainDefaults(Rule):
 
         paths:
           /items/{id=1}: {get: {operationId: GetItem, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id=1}
     """
 
     code = "OperationPathVariablesContainDefaults"

@@ -31,6 +31,8 @@ class OperationRevisionEmpty(Rule):
               operationId: GetItems_V2
               x-ms-api-annotation: {family: GetItems}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1v2~1items/get/x-ms-api-annotation
     """
 
     code = "OperationRevisionEmpty"

@@ -118,6 +118,8 @@ class OperationSchemaCountExceedsMaxAllowed(Rule):
           L11: {type: object, properties: {a: {$ref: '#/definitions/L10'}, b: {$ref: '#/definitions/L10'}}}
           L12: {type: object, properties: {a: {$ref: '#/definitions/L11'}, b: {$ref: '#/definitions/L11'}}}
           L13: {type: object, properties: {a: {$ref: '#/definitions/L12'}, b: {$ref: '#/definitions/L12'}}}
+
+    Reports: /paths/~1items/get
     """
 
     code = "OperationSchemaCountExceedsMaxAllowed"

@@ -22,6 +22,8 @@ class OperationShouldHaveSuccessfulResponse(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, responses: {'404': {description: Not found}}}}
+
+    Reports: /paths/~1items/get/responses
     """
 
     code = "OperationShouldHaveSuccessfulResponse"

@@ -25,6 +25,8 @@ class OperationStatusAheadOfConnector(Rule):
         x-ms-api-annotation: {status: Preview}
         paths:
           /items: {get: {operationId: ListItems, x-ms-api-annotation: {status: Production}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-api-annotation/status
     """
 
     code = "OperationStatusAheadOfConnector"

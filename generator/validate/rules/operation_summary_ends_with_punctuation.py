@@ -19,6 +19,8 @@ class OperationSummaryEndsWithPunctuation(Rule):
 
         paths:
           /messages: {get: {operationId: ListMessages, summary: List messages., responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1messages/get/summary
     """
 
     code = "OperationSummaryEndsWithPunctuation"

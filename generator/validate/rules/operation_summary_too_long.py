@@ -26,6 +26,8 @@ class OperationSummaryTooLong(Rule):
               operationId: ListItems
               summary: List every item in the selected folder, including the archived ones and the ones in the bin
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/summary
     """
 
     code = "OperationSummaryTooLong"

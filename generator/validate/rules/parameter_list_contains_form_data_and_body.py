@@ -42,6 +42,8 @@ class ParameterListContainsFormDataAndBody(Rule):
               - {name: body, in: body, schema: {type: object}}
               - {name: file, in: formData, type: file}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/post/parameters
     """
 
     code = "ParameterListContainsFormDataAndBody"

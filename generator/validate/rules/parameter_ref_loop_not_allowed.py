@@ -18,6 +18,8 @@ class ParameterRefLoopNotAllowed(Rule):
         parameters:
           top: {name: top, in: query, type: integer}
           limit: {$ref: '#/parameters/top'}
+
+    Reports: /parameters/limit/$ref
     """
 
     code = "ParameterRefLoopNotAllowed"

@@ -29,6 +29,17 @@ class ParameterReferenceNotFound(Rule):
               operationId: GetA
               parameters: [{$ref: '#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/$ref
+
+    Failing example::
+
+        paths:
+          /items:
+            parameters: [{$ref: '#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotFound"

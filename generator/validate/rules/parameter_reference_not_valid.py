@@ -32,6 +32,19 @@ class ParameterReferenceNotValid(Rule):
               operationId: GetA
               parameters: [{$ref: 'common.json#/parameters/top'}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/$ref
+
+    Failing example::
+
+        parameters:
+          top: {name: top, in: query, type: integer}
+        paths:
+          /items:
+            parameters: [{$ref: 'common.json#/parameters/top'}]
+            get: {operationId: ListItems, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/0/$ref
     """
 
     code = "ParameterReferenceNotValid"

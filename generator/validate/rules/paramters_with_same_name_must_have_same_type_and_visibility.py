@@ -65,6 +65,8 @@ class ParamtersWithSameNameMustHaveSameTypeAndVisibility(Rule):
               operationId: Subscribe
               parameters: [{name: folder, in: query, type: integer, x-ms-visibility: internal}]
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1items/get/parameters/0
     """
 
     code = "ParamtersWithSameNameMustHaveSameTypeAndVisibility"

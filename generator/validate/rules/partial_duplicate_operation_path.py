@@ -93,6 +93,10 @@ class PartialDuplicateOperationPath(Rule):
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
           /items/recent: {get: {operationId: ListRecent, responses: {'200': {description: OK}}}}
+
+    Reports:
+      - /paths/~1items~1{id}/get
+      - /paths/~1items~1recent/get
     """
 
     code = "PartialDuplicateOperationPath"

@@ -18,6 +18,8 @@ class PathItemRefNotSuppored(Rule):
 
         paths:
           /a: {$ref: 'other.json#/paths/~1a'}
+
+    Reports: /paths/~1a/$ref
     """
 
     code = "PathItemRefNotSuppored"

@@ -28,6 +28,8 @@ class PathParameterMissingEncoding(Rule):
               operationId: GetItem
               parameters: [{name: id, in: path, required: true, type: string}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items~1{id}/get/parameters/0
     """
 
     code = "PathParameterMissingEncoding"

@@ -19,6 +19,24 @@ class PathParameterMustBeRequired(Rule):
 
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, type: string}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id}/get/parameters/0
+
+    Failing example::
+
+        parameters:
+          Tag: {name: tag, in: path, type: string}
+        paths:
+          /items/{id}/tags/{tag}:
+            parameters: [{name: id, in: path, type: string}]
+            post:
+              operationId: TagItem
+              parameters: [{$ref: '#/parameters/Tag'}]
+              responses: {'200': {description: OK}}
+
+    Reports:
+      - /paths/~1items~1{id}~1tags~1{tag}/parameters/0
+      - /parameters/Tag
     """
 
     code = "PathParameterMustBeRequired"

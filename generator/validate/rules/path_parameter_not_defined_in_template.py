@@ -28,6 +28,17 @@ class PathParameterNotDefinedInTemplate(Rule):
 
         paths:
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: itemId, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items~1{id}/get/parameters/0
+
+    Failing example::
+
+        paths:
+          /items/{id}:
+            parameters: [{name: id, in: path, required: true, type: string}, {name: itemId, in: path, required: true, type: string}]
+            get: {operationId: GetItem, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items~1{id}/parameters/1
     """
 
     code = "PathParameterNotDefinedInTemplate"

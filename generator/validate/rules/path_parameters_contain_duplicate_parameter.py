@@ -27,6 +27,8 @@ class PathParametersContainDuplicateParameter(Rule):
               - {name: id, in: path, required: true, type: string}
               - {name: id, in: path, required: true, type: integer}
             get: {operationId: GetItem, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items~1{id}/parameters/1
     """
 
     code = "PathParametersContainDuplicateParameter"

@@ -24,6 +24,8 @@ class PathParametersContainMultipleBodyParameters(Rule):
               - {name: item, in: body, schema: {type: object}}
               - {name: extra, in: body, schema: {type: object}}
             post: {operationId: AddItem, responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/parameters/1
     """
 
     code = "PathParametersContainMultipleBodyParameters"

@@ -19,6 +19,8 @@ class PathRedefined(Rule):
         paths:
           /items: {get: {operationId: ListItems, responses: {'200': {description: OK}}}}
           /Items: {post: {operationId: AddItem, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1Items
     """
 
     code = "PathRedefined"

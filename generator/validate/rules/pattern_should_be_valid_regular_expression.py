@@ -104,6 +104,8 @@ class PatternShouldBeValidRegularExpression(SchemaKeywordRule):
 
         definitions:
           Phone: {type: object, properties: {number: {type: string, pattern: '^([0-9 ]{6,20}$'}}}
+
+    Reports: /definitions/Phone/properties/number/pattern
     """
 
     code = "PatternShouldBeValidRegularExpression"

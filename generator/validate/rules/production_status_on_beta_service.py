@@ -42,6 +42,8 @@ class ProductionStatusOnBetaService(Rule):
 
         x-ms-api-annotation: {status: Production}
         basePath: /beta
+
+    Reports: /x-ms-api-annotation/status
     """
 
     code = "ProductionStatusOnBetaService"

@@ -55,6 +55,8 @@ class PropertyMustBeRequired(Rule):
                     properties:
                       source: {type: string, default: connector, x-ms-visibility: internal}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1messages/post/parameters/0/schema/properties/source
     """
 
     code = "PropertyMustBeRequired"

@@ -26,6 +26,8 @@ class QueryParameterEncodingNotSupported(Rule):
               operationId: GetA
               parameters: [{name: q, in: query, type: string, x-ms-url-encoding: double}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/x-ms-url-encoding
     """
 
     code = "QueryParameterEncodingNotSupported"

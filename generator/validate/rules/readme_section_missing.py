@@ -84,6 +84,8 @@ class ReadmeSectionMissing(FileRule):
         ## Publisher: Contoso Ltd
         ## Supported Operations
         ## Deployment Instructions
+
+    Reports: [3:1, 4:1, 4:1]   # Prerequisites; Obtaining Credentials and Known Issues
     """
 
     code = "ReadmeSectionMissing"

@@ -50,6 +50,8 @@ class RequiredLoopInSchemaNotAllowed(Rule):
             type: object
             required: [parent]
             properties: {parent: {$ref: '#/definitions/Node'}}
+
+    Reports: /definitions/Node
     """
 
     code = "RequiredLoopInSchemaNotAllowed"

@@ -17,6 +17,8 @@ class RequiredPropertyArrayEmpty(Rule):
 
         definitions:
           Contact: {type: object, required: [], properties: {name: {type: string}}}
+
+    Reports: /definitions/Contact/required
     """
 
     code = "RequiredPropertyArrayEmpty"

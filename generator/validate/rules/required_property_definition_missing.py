@@ -36,6 +36,30 @@ class RequiredPropertyDefinitionMissing(Rule):
 
         definitions:
           Contact: {type: object, required: [email], properties: {name: {type: string}}}
+
+    Reports: /definitions/Contact/required/0
+
+    Failing example::
+
+        paths:
+          /contacts:
+            post:
+              operationId: AddContact
+              parameters:
+                - name: body
+                  in: body
+                  schema:
+                    type: object
+                    properties:
+                      address: {type: object, required: [city, zip], properties: {city: {type: string}}}
+              responses:
+                '200':
+                  description: OK
+                  schema: {type: array, items: {type: object, required: [id], properties: {name: {type: string}}}}
+
+    Reports:
+      - /paths/~1contacts/post/parameters/0/schema/properties/address/required/1
+      - /paths/~1contacts/post/responses/200/schema/items/required/0
     """
 
     code = "RequiredPropertyDefinitionMissing"

@@ -28,6 +28,27 @@ class RequiredPropertyMissing(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, x-ms-pageable: {}, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/x-ms-pageable
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters:
+                - {name: body, in: body, schema: {type: object, x-ms-dynamic-schema: {value-path: schema}}}
+              responses: {'200': {description: OK}}
+        apiProperties:
+          properties:
+            connectionParameters:
+              api_key: {uiDefinition: {displayName: API key}}
+
+    Reports:
+      - /paths/~1items/get/parameters/0/schema/x-ms-dynamic-schema
+      - /properties
+      - /properties/connectionParameters/api_key
     """
 
     code = "RequiredPropertyMissing"

@@ -23,6 +23,8 @@ class RequiredPropertyNotOnObject(Rule):
 
         definitions:
           Name: {type: string, required: [name]}
+
+    Reports: /definitions/Name/required
     """
 
     code = "RequiredPropertyNotOnObject"

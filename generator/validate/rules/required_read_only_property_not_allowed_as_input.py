@@ -44,6 +44,8 @@ class RequiredReadOnlyPropertyNotAllowedAsInput(Rule):
                       id: {type: string, readOnly: true}
                       name: {type: string}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1contacts/post/parameters/0/schema/properties/id/readOnly
     """
 
     code = "RequiredReadOnlyPropertyNotAllowedAsInput"

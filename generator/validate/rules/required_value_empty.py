@@ -35,9 +35,13 @@ class RequiredValueEmpty(Rule):
 
         info: {title: Contoso, description: '  ', version: '1.0'}
 
+    Reports: /info/description
+
     Failing example::
 
         apiProperties: {properties: {publisher: '', stackOwner: Contoso Ltd}}
+
+    Reports: /properties/publisher
     """
 
     code = "RequiredValueEmpty"

@@ -34,6 +34,8 @@ class ReservedParameterIsUsed(Rule):
               operationId: GetA
               parameters: [{name: Content-Length, in: header, type: integer}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1a/get/parameters/0/name
     """
 
     code = "ReservedParameterIsUsed"

@@ -19,6 +19,8 @@ class ResponseDefaultOnly(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, responses: {default: {description: OK}}}}
+
+    Reports: /paths/~1items/get/responses
     """
 
     code = "ResponseDefaultOnly"

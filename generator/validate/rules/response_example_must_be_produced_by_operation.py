@@ -32,6 +32,8 @@ class ResponseExampleMustBeProducedByOperation(Rule):
               produces: [application/json]
               responses:
                 '200': {description: OK, examples: {application/xml: '<id>1</id>'}}
+
+    Reports: /paths/~1a/get/responses/200/examples/application~1xml
     """
 
     code = "ResponseExampleMustBeProducedByOperation"

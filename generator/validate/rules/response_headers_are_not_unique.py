@@ -25,6 +25,8 @@ class ResponseHeadersAreNotUnique(Rule):
               operationId: GetA
               responses:
                 '200': {description: OK, headers: {ETag: {type: string}, etag: {type: string}}}
+
+    Reports: /paths/~1a/get/responses/200/headers/etag
     """
 
     code = "ResponseHeadersAreNotUnique"

@@ -27,6 +27,8 @@ class ResponseMustBeDefaultOrHttpStatusCode(Rule):
             get:
               operationId: GetA
               responses: {OK: {description: OK}}
+
+    Reports: /paths/~1a/get/responses/OK
     """
 
     code = "ResponseMustBeDefaultOrHttpStatusCode"

@@ -18,6 +18,8 @@ class ResponseRefLoopNotAllowed(Rule):
         responses:
           NotFound: {description: Not found}
           Missing: {$ref: '#/responses/NotFound'}
+
+    Reports: /responses/Missing/$ref
     """
 
     code = "ResponseRefLoopNotAllowed"

@@ -26,6 +26,8 @@ class ResponseReferenceNotFound(Rule):
             get:
               operationId: GetA
               responses: {'200': {description: OK}, '404': {$ref: '#/responses/NotFound'}}
+
+    Reports: /paths/~1a/get/responses/404/$ref
     """
 
     code = "ResponseReferenceNotFound"

@@ -29,6 +29,8 @@ class ResponseReferenceNotValid(Rule):
             get:
               operationId: GetA
               responses: {'200': {description: OK}, '404': {$ref: '#/definitions/Error'}}
+
+    Reports: /paths/~1a/get/responses/404/$ref
     """
 
     code = "ResponseReferenceNotValid"

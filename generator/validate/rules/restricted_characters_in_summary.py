@@ -24,6 +24,8 @@ class RestrictedCharactersInSummary(Rule):
 
         paths:
           /items: {post: {operationId: AddItem, summary: Create/update an item, responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/post/summary
     """
 
     code = "RestrictedCharactersInSummary"

@@ -31,6 +31,8 @@ class SchemaDefinitionSetIncorrectly(Rule):
               x-ms-trigger: batch
               responses:
                 '202': {description: Accepted, schema: {type: object}}
+
+    Reports: /paths/~1items/get/responses
     """
 
     code = "SchemaDefinitionSetIncorrectly"

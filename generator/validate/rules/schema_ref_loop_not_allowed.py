@@ -19,6 +19,8 @@ class SchemaRefLoopNotAllowed(Rule):
         definitions:
           Pet: {type: object, properties: {name: {type: string}}}
           Animal: {$ref: '#/definitions/Pet'}
+
+    Reports: /definitions/Animal/$ref
     """
 
     code = "SchemaRefLoopNotAllowed"

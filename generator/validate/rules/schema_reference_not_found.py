@@ -19,6 +19,23 @@ class SchemaReferenceNotFound(Rule):
 
         definitions:
           Pets: {type: array, items: {$ref: '#/definitions/Pet'}}
+
+    Reports: /definitions/Pets/items/$ref
+
+    Failing example::
+
+        paths:
+          /pets:
+            post:
+              operationId: AddPet
+              parameters:
+                - {name: body, in: body, schema: {type: object, properties: {owner: {$ref: '#/definitions/Owner'}}}}
+              responses:
+                '200': {description: OK, schema: {type: array, items: {$ref: '#/definitions/Pet'}}}
+
+    Reports:
+      - /paths/~1pets/post/parameters/0/schema/properties/owner/$ref
+      - /paths/~1pets/post/responses/200/schema/items/$ref
     """
 
     code = "SchemaReferenceNotFound"

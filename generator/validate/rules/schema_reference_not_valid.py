@@ -21,6 +21,8 @@ class SchemaReferenceNotValid(Rule):
         definitions:
           Pet: {type: object, properties: {name: {type: string}}}
           Pets: {type: array, items: {$ref: '#/definitions/Pet/properties/name'}}
+
+    Reports: /definitions/Pets/items/$ref
     """
 
     code = "SchemaReferenceNotValid"

@@ -50,6 +50,8 @@ class SchemaTooDeep(Rule):
               $ref: '#/definitions/D'}}}}}}}}}
           D: {type: array, items: {items: {items: {items: {items: {items: {items: {items: {
               type: string}}}}}}}}}
+
+    Reports: /definitions/A
     """
 
     code = "SchemaTooDeep"

@@ -26,6 +26,8 @@ class SchemaTypeFileNotValid(Rule):
             type: object
             properties:
               content: {type: file}
+
+    Reports: /definitions/Upload/properties/content/type
     """
 
     code = "SchemaTypeFileNotValid"

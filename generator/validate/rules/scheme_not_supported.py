@@ -17,6 +17,16 @@ class SchemeNotSupported(Rule):
     Failing example::
 
         schemes: [https, wss]
+
+    Reports: /schemes/1
+
+    Failing example::
+
+        paths:
+          /events:
+            get: {operationId: Events, schemes: [wss], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1events/get/schemes/0
     """
 
     code = "SchemeNotSupported"

@@ -20,6 +20,16 @@ class SchemeNotValid(Rule):
     Failing example::
 
         schemes: [https, ftp]
+
+    Reports: /schemes/1
+
+    Failing example::
+
+        paths:
+          /files:
+            get: {operationId: Files, schemes: [https, ftp], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1files/get/schemes/1
     """
 
     code = "SchemeNotValid"

@@ -15,6 +15,16 @@ class SchemesArrayEmpty(Rule):
     Failing example::
 
         schemes: []
+
+    Reports: /schemes
+
+    Failing example::
+
+        paths:
+          /files:
+            get: {operationId: Files, schemes: [], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1files/get/schemes
     """
 
     code = "SchemesArrayEmpty"

@@ -52,12 +52,16 @@ class SecretParameterHasValue(Rule):
               parameters: [{name: X-Api-Key, in: header, type: string, required: true, default: 4f1c2a9e77d0}]
               responses: {'200': {description: OK}}
 
+    Reports: /paths/~1items/get/parameters/0/default
+
     Failing example::
 
         apiProperties:
           properties:
             connectionParameters:
               api_key: {type: securestring, defaultValue: 4f1c2a9e77d0}
+
+    Reports: /properties/connectionParameters/api_key/defaultValue
     """
 
     code = "SecretParameterHasValue"

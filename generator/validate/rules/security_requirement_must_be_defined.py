@@ -22,6 +22,19 @@ class SecurityRequirementMustBeDefined(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{apiKey: []}]
+
+    Reports: /security/0/apiKey
+
+    Failing example::
+
+        securityDefinitions:
+          api_key: {type: apiKey, in: header, name: X-API-Key}
+        security: [{api_key: []}]
+        paths:
+          /items:
+            post: {operationId: AddItem, security: [{apiKey: []}], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/security/0/apiKey
     """
 
     code = "SecurityRequirementMustBeDefined"

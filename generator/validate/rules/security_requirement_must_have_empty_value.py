@@ -19,6 +19,18 @@ class SecurityRequirementMustHaveEmptyValue(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{api_key: [read]}]
+
+    Reports: /security/0/api_key
+
+    Failing example::
+
+        securityDefinitions:
+          api_key: {type: apiKey, in: header, name: X-API-Key}
+        paths:
+          /items:
+            post: {operationId: AddItem, security: [{api_key: [write]}], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/security/0/api_key
     """
 
     code = "SecurityRequirementMustHaveEmptyValue"

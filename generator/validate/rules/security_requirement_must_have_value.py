@@ -20,6 +20,18 @@ class SecurityRequirementMustHaveValue(Rule):
         securityDefinitions:
           api_key: {type: apiKey, in: header, name: X-API-Key}
         security: [{api_key: null}]
+
+    Reports: /security/0/api_key
+
+    Failing example::
+
+        securityDefinitions:
+          api_key: {type: apiKey, in: header, name: X-API-Key}
+        paths:
+          /items:
+            post: {operationId: AddItem, security: [{api_key: null}], responses: {'200': {description: OK}}}
+
+    Reports: /paths/~1items/post/security/0/api_key
     """
 
     code = "SecurityRequirementMustHaveValue"

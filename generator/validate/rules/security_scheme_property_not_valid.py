@@ -40,6 +40,10 @@ class SecuritySchemePropertyNotValid(Rule):
 
         securityDefinitions:
           basic_auth: {type: basic, name: Authorization, in: header}
+
+    Reports:
+      - /securityDefinitions/basic_auth/name
+      - /securityDefinitions/basic_auth/in
     """
 
     code = "SecuritySchemePropertyNotValid"

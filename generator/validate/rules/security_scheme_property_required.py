@@ -41,6 +41,8 @@ class SecuritySchemePropertyRequired(Rule):
             flow: accessCode
             authorizationUrl: 'https://login.contoso.com/authorize'
             scopes: {}
+
+    Reports: /securityDefinitions/oauth
     """
 
     code = "SecuritySchemePropertyRequired"

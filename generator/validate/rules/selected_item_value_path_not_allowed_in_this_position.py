@@ -38,6 +38,8 @@ class SelectedItemValuePathNotAllowedInThisPosition(DynamicInvocationRule):
                   x-ms-dynamic-tree:
                     open: {operationId: ListRoot, parameters: {parent: {selectedItemValuePath: id}}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1files/get/parameters/0/x-ms-dynamic-tree/open/parameters/parent
     """
 
     code = "SelectedItemValuePathNotAllowedInThisPosition"

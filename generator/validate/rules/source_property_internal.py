@@ -92,6 +92,28 @@ class SourcePropertyInternal(Rule):
                   operationId: GetLists
                   parameters: {version: {parameterReference: version}}
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/1/x-ms-dynamic-list
+
+    Failing example::
+
+        paths:
+          /items:
+            post:
+              operationId: Op
+              parameters:
+                - {name: version, in: query, type: string, default: '2', required: true, x-ms-visibility: internal}
+                - name: body
+                  in: body
+                  schema:
+                    type: object
+                    properties:
+                      list:
+                        type: string
+                        x-ms-dynamic-list: {operationId: GetLists, parameters: {version: {parameterReference: version}}}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/post/parameters/1/schema/properties/list/x-ms-dynamic-list
     """
 
     code = "SourcePropertyInternal"

@@ -16,6 +16,8 @@ class SpecificationVersionIncorrect(Rule):
     Failing example::
 
         swagger: '3.0'
+
+    Reports: /swagger
     """
 
     code = "SpecificationVersionIncorrect"

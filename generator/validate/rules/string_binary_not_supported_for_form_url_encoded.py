@@ -40,6 +40,8 @@ class StringBinaryNotSupportedForFormUrlEncoded(Rule):
               consumes: [application/x-www-form-urlencoded]
               parameters: [{name: file, in: formData, type: string, format: binary}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1upload/post/parameters/0
     """
 
     code = "StringBinaryNotSupportedForFormUrlEncoded"

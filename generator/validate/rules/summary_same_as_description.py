@@ -38,6 +38,8 @@ class SummarySameAsDescription(Rule):
               description: Send message.
               responses: {'200': {description: OK}}
 
+    Reports: /paths/~1messages/post/description
+
     Failing example::
 
         paths:
@@ -46,6 +48,8 @@ class SummarySameAsDescription(Rule):
               operationId: SendMessage
               parameters: [{name: to, in: query, type: string, x-ms-summary: To, description: to}]
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1messages/post/parameters/0/description
     """
 
     code = "SummarySameAsDescription"

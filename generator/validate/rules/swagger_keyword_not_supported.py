@@ -21,6 +21,20 @@ class SwaggerKeywordNotSupported(Rule):
         definitions:
           Pet:
             oneOf: [{type: string}, {type: integer}]
+
+    Reports: /definitions/Pet/oneOf
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: since, in: query, type: string, anyOf: [{format: date}, {format: date-time}]}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/anyOf
     """
 
     code = "SwaggerKeywordNotSupported"

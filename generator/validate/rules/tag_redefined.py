@@ -15,6 +15,8 @@ class TagRedefined(Rule):
     Failing example::
 
         tags: [{name: Messages}, {name: Messages, description: Send and list messages}]
+
+    Reports: /tags/1/name
     """
 
     code = "TagRedefined"

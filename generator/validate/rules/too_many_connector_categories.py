@@ -20,6 +20,8 @@ class TooManyConnectorCategories(Rule):
 
         x-ms-connector-metadata:
           - {propertyName: Categories, propertyValue: Communication;Productivity;Marketing}
+
+    Reports: /x-ms-connector-metadata/0/propertyValue
     """
 
     code = "TooManyConnectorCategories"

@@ -56,6 +56,8 @@ class TotalOperationsCountExceedsMaxAllowed(Rule):
           /a35: *p
           /a36: *p
           /a37: *p
+
+    Reports: /paths
     """
 
     code = "TotalOperationsCountExceedsMaxAllowed"

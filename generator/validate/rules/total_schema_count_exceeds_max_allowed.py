@@ -30,6 +30,8 @@ class TotalSchemaCountExceedsMaxAllowed(Rule):
                                               f: *l2, g: *l2, h: *l2, i: *l2, j: *l2}}
           L4: {type: object, properties: {a: *l3, b: *l3, c: *l3, d: *l3, e: *l3,
                                           f: *l3, g: *l3, h: *l3, i: *l3, j: *l3}}
+
+    Reports: ''
     """
 
     code = "TotalSchemaCountExceedsMaxAllowed"

@@ -34,6 +34,8 @@ class TrailingWhitespace(FileRule):
         {··
             "swagger": "2.0"
         }
+
+    Reports: 1:2
     """
 
     code = "TrailingWhitespace"

@@ -20,6 +20,8 @@ class TriggerSummaryNotWhen(Rule):
         paths:
           /hooks: {post: {operationId: OnNewMessage, summary: New message, x-ms-trigger: single,
                           responses: {'201': {description: Created}}}}
+
+    Reports: /paths/~1hooks/post/summary
     """
 
     code = "TriggerSummaryNotWhen"

@@ -24,6 +24,15 @@ class UnrecognizedTypeFormat(Rule):
 
         paths:
           /items: {get: {operationId: ListItems, parameters: [{name: since, in: query, type: datetime}], responses: {'200': {description: OK}}}}
+
+    Reports: /paths/~1items/get/parameters/0/type
+
+    Failing example::
+
+        definitions:
+          Item: {type: object, properties: {since: {type: datetime}}}
+
+    Reports: /definitions/Item/properties/since/type
     """
 
     code = "UnrecognizedTypeFormat"

@@ -32,6 +32,22 @@ class UrlNotValid(Rule):
     Failing example::
 
         info: {contact: {name: Contoso Support, url: www.contoso.com/support}}
+
+    Reports: /info/contact/url
+
+    Failing example::
+
+        externalDocs: {url: contoso.com/docs}
+        paths:
+          /items:
+            get: {operationId: ListItems, externalDocs: {url: docs/items}, responses: {'200': {description: OK}}}
+        definitions:
+          Item: {type: object, externalDocs: {url: 'www.contoso.com/item'}}
+
+    Reports:
+      - /externalDocs/url
+      - /paths/~1items/get/externalDocs/url
+      - /definitions/Item/externalDocs/url
     """
 
     code = "UrlNotValid"

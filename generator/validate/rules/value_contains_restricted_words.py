@@ -47,11 +47,15 @@ class ValueContainsRestrictedWords(Rule):
           title: Contoso API Connector
           description: Contoso Messaging lets you send text messages from your flows and apps.
 
+    Reports: /info/title
+
     Failing example::
 
         info:
           title: Contoso Messaging
           description: Send text messages from Power Automate with Contoso Messaging.
+
+    Reports: /info/description
     """
 
     code = "ValueContainsRestrictedWords"

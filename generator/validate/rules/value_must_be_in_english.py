@@ -79,6 +79,30 @@ class ValueMustBeInEnglish(Rule):
               operationId: SendSms
               summary: Odeslat SMS zprávu příjemci
               responses: {'200': {description: OK}}
+
+    Reports: /paths/~1sms/post/summary
+
+    Failing example::
+
+        info: {title: Kontakty Contoso, description: Spravujte kontakty a seznamy příjemců služby Contoso.}
+        paths:
+          /contacts:
+            get:
+              operationId: ListContacts
+              parameters: [{name: q, in: query, type: string, x-ms-summary: Hledaný výraz příjemce}]
+              responses:
+                '200': {description: OK, schema: {type: object, properties: {name: {type: string, description: Jméno příjemce zprávy}}}}
+        apiProperties:
+          properties:
+            connectionParameters:
+              api_key: {type: securestring, uiDefinition: {displayName: Klíč rozhraní API, description: Klíč účtu}}
+
+    Reports:
+      - /info/description
+      - /paths/~1contacts/get/parameters/0/x-ms-summary
+      - /paths/~1contacts/get/responses/200/schema/properties/name/description
+      - /properties/connectionParameters/api_key/uiDefinition/displayName
+      - /properties/connectionParameters/api_key/uiDefinition/description
     """
 
     code = "ValueMustBeInEnglish"

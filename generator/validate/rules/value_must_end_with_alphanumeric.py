@@ -18,6 +18,8 @@ class ValueMustEndWithAlphanumeric(Rule):
     Failing example::
 
         info: {title: 'Contoso Messaging.'}
+
+    Reports: /info/title
     """
 
     code = "ValueMustEndWithAlphanumeric"

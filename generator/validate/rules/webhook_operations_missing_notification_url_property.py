@@ -100,6 +100,8 @@ class WebhookOperationsMissingNotificationUrlProperty(Rule):
                   in: body
                   schema: {type: object, properties: {url: {type: string}}}
               responses: {'201': {description: Created}}
+
+    Reports: /paths/~1hooks/post
     """
 
     code = "WebhookOperationsMissingNotificationUrlProperty"

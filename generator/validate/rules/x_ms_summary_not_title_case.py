@@ -50,10 +50,14 @@ class XMsSummaryNotTitleCase(Rule):
               parameters: [{name: body, in: query, type: string, x-ms-summary: Message body}]
               responses: {'200': {description: OK}}
 
+    Reports: /paths/~1messages/post/parameters/0/x-ms-summary
+
     Failing example::
 
         definitions:
           Message: {type: object, properties: {sent_at: {type: string, x-ms-summary: sent at}}}
+
+    Reports: /definitions/Message/properties/sent_at/x-ms-summary
     """
 
     code = "XMsSummaryNotTitleCase"

@@ -23,6 +23,20 @@ class XMsSummaryTooLong(Rule):
             type: object
             properties:
               to: {type: string, x-ms-summary: The Phone Number of the Recipient in International Format Including the Country Code}
+
+    Reports: /definitions/Message/properties/to/x-ms-summary
+
+    Failing example::
+
+        paths:
+          /items:
+            get:
+              operationId: Op
+              parameters:
+                - {name: to, in: query, type: string, x-ms-summary: The Phone Number of the Recipient in International Format Including the Country Code}
+              responses: {'200': {description: OK}}
+
+    Reports: /paths/~1items/get/parameters/0/x-ms-summary
     """
 
     code = "XMsSummaryTooLong"

@@ -1,0 +1,73 @@
+"""Every finding code pacgen can report, so that a misspelt code is an error, never a silent no-op.
+
+Rule codes come from the rule registries; the codes of the other stages (reading, the spec, the
+docs comparison, suppressions, configuration) are listed here. tests/test_project.py checks that
+every code written in the package is known.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import functools
+
+STAGE_CODES = {
+    "InputUnreadable": "a path on the command line cannot be read",
+    "InvalidUtf8": "a file is not valid UTF-8",
+    "JsonSyntaxError": "a JSON file cannot be parsed",
+    "DuplicateKey": "a key appears twice in one JSON object",
+    "ByteOrderMark": "a file starts with a UTF-8 byte-order mark",
+    "ConnectorFileMissing": "a connector folder without apiDefinition.swagger.json",
+    "ConnectorFolderMissing": "no connector folder where one was expected",
+    "ConnectorUnknown": "no connector of that name in the project configuration",
+    "ConfigInvalid": "the project configuration cannot be used",
+    "OpenApiInvalid": "the swagger is not valid OpenAPI 2.0",
+    "SpecNotFound": "the spec file does not exist",
+    "SpecEmpty": "the spec is empty",
+    "SpecInvalid": "the spec does not follow its schema",
+    "SpecUnknownKey": "a key the spec format does not have",
+    "SpecFileMissing": "a file the spec names (icon, script) cannot be read",
+    "SpecDuplicateOperationId": "two operations of the spec share an id",
+    "SpecPathParameterMissing": "a path variable without a path parameter",
+    "SpecPathParameterNotInPath": "a path parameter whose variable is not in the path",
+    "SpecReferenceInvalid": "a $ref in the spec that cannot be followed",
+    "SpecReferenceUndefined": "a $ref in the spec to an undefined element",
+    "YamlSyntaxError": "the spec is not valid YAML",
+    "YamlKeyNotScalar": "a YAML key that is not a plain value",
+    "YamlTagNotAllowed": "a YAML tag the spec format does not accept",
+    "DocsPageUnreadable": "the reference page cannot be read",
+    "SuppressionInvalid": "a suppression without a code or a reason",
+    "SuppressionUnknownCode": "a suppression names a code pacgen does not have",
+    "SuppressionUnused": "a suppression that silenced nothing (remove it)",
+}
+
+
+@functools.cache
+def known_codes() -> frozenset[str]:
+    from generator.diff.rule import load_change_rules
+    from generator.docs.compare import CODES as DOCS_CODES
+    from generator.validate.file_rule import load_file_rules
+    from generator.validate.rule import load_all_rules
+
+    # Change rules (pacgen diff) count too: a spec's `suppress:` list accepts breaking changes.
+    return frozenset({*load_all_rules(), *load_file_rules(), *load_change_rules(), *DOCS_CODES, *STAGE_CODES})
+
+
+def unknown_code_problems(patterns: tuple[str, ...] | list[str]) -> list[str]:
+    """One message per code or glob pattern that matches no known code, with a did-you-mean."""
+    known = known_codes()
+    problems = []
+    for pattern in patterns:
+        if pattern in known or (_is_glob(pattern) and any(fnmatch.fnmatchcase(c, pattern) for c in known)):
+            continue
+        problems.append(f"unknown code {pattern!r}{did_you_mean(pattern)}")
+    return problems
+
+
+def did_you_mean(code: str) -> str:
+    guesses = difflib.get_close_matches(code, sorted(known_codes()), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(guesses)}?" if guesses else "; `pacgen rules` lists the codes"
+
+
+def _is_glob(pattern: str) -> bool:
+    return any(ch in pattern for ch in "*?[")
