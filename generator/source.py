@@ -203,11 +203,17 @@ def _note_constant(seen: list[str]):
     return note
 
 
-def _unusable(doc: Document, offset: int, message: str, hint: str) -> Document:
+def _unusable(doc: Document, offset: int, code: str, message: str, hint: str) -> Document:
     line, column = doc.line_col(offset)
-    doc.findings.append(Finding("JsonSyntaxError", Severity.ERROR, message, doc.path, "", line, column, hint))
+    doc.findings.append(Finding(code, Severity.ERROR, message, doc.path, "", line, column, hint))
     doc.data = None
     return doc
+
+
+def _too_deep_finding(doc: Document) -> Document:
+    return _unusable(doc, _deepest_offset(doc.text), "NestingTooDeep",
+                     f"objects and arrays nest more than {MAX_DEPTH} levels deep here",
+                     "flatten it (a $ref to a definition instead of nesting)")
 
 
 def _too_deep(data: Any) -> bool:
@@ -270,15 +276,13 @@ def parse_json_text(text: str, path: str = "<string>") -> Document:
             exc.lineno, exc.colno, "fix the JSON syntax at this position"))
         return doc
     except RecursionError:
-        return _unusable(doc, _deepest_offset(text), f"JSON nested more than {MAX_DEPTH} levels deep",
-                         f"flatten the document: pacgen reads at most {MAX_DEPTH} levels")
-    except ValueError as exc:  # a number with more digits than Python converts (4,300)
+        return _too_deep_finding(doc)
+    except ValueError:  # a number with more digits than Python converts (4,300)
         match = _LONG_NUMBER.search(text)
-        return _unusable(doc, match.start() if match else 0, f"unusable number: {exc}".split(";")[0],
-                         "write the value as a string, or a shorter number")
+        return _unusable(doc, match.start() if match else 0, "NumberTooLong",
+                         "a number has more than 4300 digits: no connector can use it", "write it as a string")
     if _too_deep(doc.data):
-        return _unusable(doc, _deepest_offset(text), f"JSON nested more than {MAX_DEPTH} levels deep",
-                         f"flatten the document: pacgen reads at most {MAX_DEPTH} levels")
+        return _too_deep_finding(doc)
     if non_finite or _HUGE_EXPONENT.search(text):  # 1e400 reads as infinity
         for pointer in _non_finite_pointers(doc.data):
             doc.findings.append(doc.finding(

@@ -69,7 +69,7 @@ def test_deeply_nested_json_page_is_refused(connector, tmp_path):
     page = tmp_path / "page.json"
     page.write_text('{"operations": [{"name": "x", "description": ' + "[" * 2000 + "]" * 2000 + "}]}")
     result = invoke("docs", "extract", page)
-    assert result.exit_code == 2 and "nested more than 100 levels" in result.output
+    assert result.exit_code == 2 and "nest more than 100 levels" in result.output
 
 
 def test_control_characters_and_lone_surrogates_render_as_references_and_read_back(tmp_path):

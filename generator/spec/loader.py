@@ -181,7 +181,8 @@ class _Builder:
 
     def too_deep(self, event) -> SpecError:
         mark = event.start_mark
-        return SpecError([Finding("YamlTooDeep", Severity.ERROR, f"the spec nests more than {MAX_DEPTH} levels deep",
+        return SpecError([Finding("NestingTooDeep", Severity.ERROR,
+                                  f"objects and arrays nest more than {MAX_DEPTH} levels deep here",
                                   self.source.path, "", mark.line + 1, mark.column + 1,
                                   f"flatten it: pacgen reads at most {MAX_DEPTH} levels")])
 
@@ -226,9 +227,12 @@ class _Builder:
         try:
             value = self.constructors[tag](self.loader, yaml.ScalarNode(tag, event.value))
         except (ValueError, KeyError, IndexError) as exc:  # `!!int abc`, 5,000 digits, `!!bool maybe`
+            if "digits" in str(exc):
+                self.error("NumberTooLong", "a number has more than 4300 digits: no connector can use it",
+                           event, "write it as a string")
+                return None
             kind = tag.rsplit(":", 1)[-1]  # the value is not quoted: it may be a credential
-            reason = "has more than 4,300 digits" if "digits" in str(exc) else f"is not a valid {kind}"
-            self.error("YamlValueInvalid", f"this value {reason}", event,
+            self.error("YamlValueInvalid", f"this value is not a valid {kind}", event,
                        "write a valid value, or quote it to make it a string")
             return None
         if isinstance(value, float) and not math.isfinite(value):
