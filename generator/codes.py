@@ -47,6 +47,11 @@ STAGE_CODES = {
     "SuppressionInvalid": "a suppression without a code or a reason",
     "SuppressionUnknownCode": "a suppression names a code pacgen does not have",
     "SuppressionUnused": "a suppression that silenced nothing (remove it)",
+    "NumberTooLong": "a number with more digits than Python converts (over 4,300)",
+    "NestingTooDeep": "objects or arrays nested deeper than the documented limit",
+    "LoneSurrogate": "a lone UTF-16 surrogate in a string (replaced by U+FFFD on import)",
+    "NotAnApiDocument": "a file given to import that is neither OpenAPI 3 nor Swagger 2.0",
+    "OpenApi3NotAccepted": "an OpenAPI 3 document: Power Platform accepts Swagger 2.0 only (pacgen import converts it)",
 }
 
 
