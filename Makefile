@@ -20,7 +20,7 @@ VALIDATE_ARGS = $(if $(SPEC),$(wildcard $(OUT)) $(SPEC) $(if $(DOCS),--docs $(DO
 # ENVIRONMENT= / CONNECTOR_ID= count when given to make, not when inherited from the shell (often unrelated).
 given = $(if $(filter-out environment undefined default,$(origin $(1))),$(2) '$($(1))')
 
-.PHONY: install build test validate check lint clean bench docs-check upload roundtrip diff
+.PHONY: install build test validate check lint clean bench docs-check upload roundtrip diff fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -112,6 +112,14 @@ preview-screenshot: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
+
+## fuzz: hostile-input properties, many examples over the whole corpus (minutes; seed printed)
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "fuzz: seed $$seed, $(FUZZ_EXAMPLES) examples per property (again: make fuzz SEED=$$seed)"; \
+	PACGEN_FUZZ=1 PACGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q \
+	  tests/test_fuzz_properties.py --hypothesis-seed=$$seed --hypothesis-show-statistics
 
 ## bench: speed figures (not tests)
 bench: $(STAMP)

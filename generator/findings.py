@@ -32,6 +32,7 @@ class Finding(NamedTuple):
     line: int = 0
     column: int = 0
     hint: str = ""
+    omitted: int = 0  # further findings of this code this one stands for (the findings cap)
 
     def located(self, file: str, line: int, column: int) -> Finding:
         return self._replace(file=file, line=line, column=column)
@@ -46,6 +47,7 @@ class Finding(NamedTuple):
             "column": self.column,
             "message": self.message,
             "hint": self.hint,
+            **({"omitted": self.omitted} if self.omitted else {}),
         }
 
     def sort_key(self) -> tuple:

@@ -82,11 +82,18 @@ def load_connector(path: str | Path) -> LoadedConnector:
     from generator.source import read_json
 
     doc = read_json(path)
-    return LoadedConnector(path.stem, doc.data, None, read_findings=list(doc.findings), swagger_doc=doc)
+    return LoadedConnector(path.stem, doc.data, None, read_findings=as_uploaded(doc.findings), swagger_doc=doc)
+
+
+def as_uploaded(findings: list[Finding]) -> list[Finding]:
+    """Reading findings as validation judges them: the files are uploaded as they are, and paconn
+    refuses a byte-order mark, so there it is an error (import, which rewrites the files, may
+    read one)."""
+    return [f._replace(severity=Severity.ERROR) if f.code == "ByteOrderMark" else f for f in findings]
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
-    from generator.source import Document, find_file, read_json
+    from generator.source import Document, find_file, read_input_bytes, read_json
 
     findings: list[Finding] = []
     swagger_path = find_file(folder, SWAGGER_NAME)
@@ -97,12 +104,17 @@ def _load_folder(folder: Path) -> LoadedConnector:
         findings.append(Finding("ConnectorFileMissing", Severity.ERROR, f"no {SWAGGER_NAME} in this folder",
                                 str(folder), "", 0, 0, "point at a connector folder"))
     else:
-        findings += swagger_doc.findings
+        findings += as_uploaded(swagger_doc.findings)
     if props_doc is not None:
-        findings += props_doc.findings
+        findings += as_uploaded(props_doc.findings)
     readme_path = find_file(folder, README_NAME)
-    readme_doc = (Document(str(readme_path), readme_path.read_bytes().decode("utf-8", errors="replace"))
-                  if readme_path else None)
+    readme_doc = None
+    if readme_path:
+        try:
+            readme_doc = Document(str(readme_path), read_input_bytes(readme_path).decode("utf-8", errors="replace"))
+        except OSError as exc:
+            findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
+                                    str(readme_path), "", 0, 0, "make readme.md a regular file"))
     return LoadedConnector(folder.name, swagger_doc.data if swagger_doc else None,
                            props_doc.data if props_doc else None, read_findings=findings,
                            swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder,

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Finding, Severity, escape_token, split_pointer
+from generator.findings import Finding, Severity, escape_token, join_pointer, split_pointer
+from generator.limits import MAX_DEPTH, MAX_INPUT_BYTES
 
 BOM = "\ufeff"
 
@@ -188,25 +190,108 @@ def _pairs_hook(duplicates: list[str]):
     return hook
 
 
+_LONG_NUMBER = re.compile(r"\d{4301,}")
+_HUGE_EXPONENT = re.compile(r"[eE]\+?\d{3}")
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _note_constant(seen: list[str]):
+    def note(name: str) -> float:
+        seen.append(name)
+        return float(name)
+
+    return note
+
+
+def _unusable(doc: Document, offset: int, code: str, message: str, hint: str) -> Document:
+    line, column = doc.line_col(offset)
+    doc.findings.append(Finding(code, Severity.ERROR, message, doc.path, "", line, column, hint))
+    doc.data = None
+    return doc
+
+
+def _too_deep_finding(doc: Document) -> Document:
+    return _unusable(doc, _deepest_offset(doc.text), "NestingTooDeep",
+                     f"objects and arrays nest more than {MAX_DEPTH} levels deep here",
+                     "flatten it (a $ref to a definition instead of nesting)")
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether ``data`` nests deeper than MAX_DEPTH, level by level (no recursion)."""
+    level = [data]
+    for _ in range(MAX_DEPTH):
+        below = []
+        for item in level:
+            if isinstance(item, dict):
+                below += [v for v in item.values() if isinstance(v, (dict, list))]
+            elif isinstance(item, list):
+                below += [v for v in item if isinstance(v, (dict, list))]
+        if not below:
+            return False
+        level = below
+    return True
+
+
+def _deepest_offset(text: str) -> int:
+    """Where the text first opens its (MAX_DEPTH + 1)th level of nesting."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return 0
+
+
+def _non_finite_pointers(data: Any):
+    stack = [(data, "")]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            yield pointer
+        elif isinstance(value, dict):
+            stack += [(item, join_pointer(pointer, key)) for key, item in reversed(value.items())]
+        elif isinstance(value, list):
+            stack += [(item, join_pointer(pointer, index)) for index, item in reversed(list(enumerate(value)))]
+
+
 def parse_json_text(text: str, path: str = "<string>") -> Document:
     doc = Document(path=path, text=text)
     if text.startswith(BOM):
-        doc.findings.append(Finding(
+        doc.findings.append(Finding(  # validation makes it an error (generator.pipeline): import need not
             "ByteOrderMark", Severity.WARNING, "the file starts with a UTF-8 byte-order mark",
             path, "", 1, 1, "save the file as UTF-8 without BOM: paconn refuses files with a BOM"))
         doc.text = text = text[1:]
     seen_duplicates: list[str] = []
+    non_finite: list[str] = []
     try:
-        doc.data = json.loads(text, object_pairs_hook=_pairs_hook(seen_duplicates))
+        doc.data = json.loads(text, object_pairs_hook=_pairs_hook(seen_duplicates),
+                              parse_constant=_note_constant(non_finite))
     except json.JSONDecodeError as exc:
         doc.findings.append(Finding(
             "JsonSyntaxError", Severity.ERROR, f"invalid JSON: {exc.msg}", path, "",
             exc.lineno, exc.colno, "fix the JSON syntax at this position"))
         return doc
     except RecursionError:
-        doc.findings.append(Finding("JsonSyntaxError", Severity.ERROR, "JSON nested too deeply",
-                                    path, "", 1, 1, "flatten the document"))
-        return doc
+        return _too_deep_finding(doc)
+    except ValueError:  # a number with more digits than Python converts (4,300)
+        match = _LONG_NUMBER.search(text)
+        return _unusable(doc, match.start() if match else 0, "NumberTooLong",
+                         "a number has more than 4300 digits: no connector can use it", "write it as a string")
+    if _too_deep(doc.data):
+        return _too_deep_finding(doc)
+    if non_finite or _HUGE_EXPONENT.search(text):  # 1e400 reads as infinity
+        for pointer in _non_finite_pointers(doc.data):
+            doc.findings.append(doc.finding(
+                "JsonSyntaxError", Severity.ERROR,
+                "NaN, Infinity and numbers beyond ±1.8e308 are not JSON numbers paconn and Power Platform"
+                " accept", pointer, "write a number, or the value as a string"))
+        if any(f.code == "JsonSyntaxError" for f in doc.findings):
+            doc.data = None
+            return doc
     if seen_duplicates:
         _, _, duplicates = index_positions(text)  # the pointers of the members that repeat a key
         for dup in duplicates:
@@ -217,10 +302,43 @@ def parse_json_text(text: str, path: str = "<string>") -> Document:
     return doc
 
 
+class InputRefused(OSError):
+    """A path that is not a regular file, or a file over the size limit: refused before reading."""
+
+
+def read_input_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most MAX_INPUT_BYTES. A FIFO, a device (/dev/zero) or a
+    folder would block or never end; they raise InputRefused (an OSError with a readable
+    ``strerror``), as does a file over the limit."""
+    import os
+    import stat
+
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused(0, "not a regular file (a pipe, device or folder is not read)", str(path))
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputRefused(0, f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", str(path))
+        raw = stream.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:  # grew while being read
+        raise InputRefused(0, f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", str(path))
+    return raw
+
+
+def read_input_text(path: str | Path, encoding: str = "utf-8") -> str:
+    """``read_input_bytes`` decoded (UnicodeDecodeError for bad bytes)."""
+    return read_input_bytes(path).decode(encoding)
+
+
 def read_json(path: str | Path, display: str | None = None) -> Document:
     """Read a JSON file; never raises for bad content (findings say what is wrong)."""
     name = display or str(path)
-    raw = Path(path).read_bytes()
+    try:
+        raw = read_input_bytes(path)
+    except OSError as exc:
+        return Document(path=name, text="", findings=[Finding(
+            "InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}", name, "", 0, 0,
+            "point at a regular JSON file")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -63,13 +63,14 @@ def read_settings(path: Path, required: bool) -> dict:
             raise UploadError(path, "SettingsMissing", "the connector's settings.json is missing",
                               "run `make build` (pacgen build SPEC -o DIR) first")
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UploadError(path, "SettingsInvalid", f"not valid JSON: {exc.msg}",
-                          "fix the JSON syntax at this position", exc.lineno, exc.colno) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UploadError(path, "SettingsInvalid", f"cannot read: {exc}", "check the file") from None
+    from generator.source import read_json
+
+    doc = read_json(path)  # the shared reader: its limits, and any problem located
+    if doc.findings and doc.data is None:
+        first = doc.findings[0]
+        raise UploadError(path, "SettingsInvalid", first.message, first.hint or "check the file",
+                          first.line, first.column)
+    data = doc.data
     if not isinstance(data, dict):
         raise UploadError(path, "SettingsInvalid", "must be a JSON object", "write {\"environment\": ...}", 1, 1)
     return data
@@ -113,10 +114,14 @@ def connector_files(connector_dir: Path, settings: dict) -> dict[str, str]:
     return files
 
 
+IN_VENV = [sys.executable, "-m", "paconn"]
+SECRET_ON_STDIN = [sys.executable, "-m", "generator.paconn_secret"]
+
+
 def paconn_command() -> list[str]:
     """paconn from this interpreter's environment (the project's venv), else from PATH."""
     if importlib.util.find_spec("paconn") is not None:
-        return [sys.executable, "-m", "paconn"]
+        return IN_VENV
     found = shutil.which("paconn")
     if found:
         return [found]
@@ -143,12 +148,19 @@ def run_paconn(command: list[str], target: Target, files: dict[str, str], secret
     arguments = [target.action, "--settings", "settings.json"]
     if target.action == "create":
         arguments.append("--overwrite-settings")  # it rewrites the staged file: no question to answer
-    if secret:
-        arguments += ["--secret", secret]
+    secret_input = None
+    if secret and command == IN_VENV:  # the secret goes through a pipe, not the process list
+        command, secret_input = SECRET_ON_STDIN, secret
+    elif secret:  # a paconn found on PATH only takes it as an argument (see the README)
+        arguments.append(f"--secret={secret}")  # one token: a secret may begin with '-'
     with tempfile.TemporaryDirectory(prefix="pacgen-upload-") as scratch:
         settings_path = Path(scratch) / "settings.json"
         settings_path.write_text(json.dumps(staged, indent=2), encoding="utf-8")
-        completed = subprocess.run([*command, *arguments], cwd=scratch, stdin=subprocess.DEVNULL, check=False)
+        if secret_input is None:
+            completed = subprocess.run([*command, *arguments], cwd=scratch, stdin=subprocess.DEVNULL, check=False)
+        else:
+            completed = subprocess.run([*command, *arguments], cwd=scratch, input=secret_input.encode("utf-8"),
+                                       check=False)
         written = read_settings(settings_path, required=False) if completed.returncode == 0 else {}
     return completed.returncode, str(written.get("connectorId") or target.connector_id or "")
 

@@ -261,3 +261,54 @@ def test_options_beat_environment_variables_beat_settings(monkeypatch, tmp_path)
     assert resolve_target(None, None, [{"environment": "e"}], tmp_path / "s.json").action == "create"
     with pytest.raises(UploadError):
         resolve_target(None, None, [{}], tmp_path / "s.json")
+
+
+def oauth_connector(tmp_path: Path) -> Path:
+    """The built ClickSend connector with an OAuth connection parameter, as paconn expects one."""
+    connector = build(SPEC, tmp_path / "connector")
+    properties = read_json(connector / "apiProperties.json")
+    properties["properties"]["connectionParameters"] = {"token": {"type": "oauthSetting", "oAuthSettings": {
+        "identityProvider": "oauth2", "clientId": "client-1", "scopes": [], "redirectMode": "Global",
+        "customParameters": {"authorizationUrl": {"value": "https://login.example.com/authorize"},
+                             "tokenUrl": {"value": "https://login.example.com/token"},
+                             "refreshUrl": {"value": "https://login.example.com/token"}}}}}
+    (connector / "apiProperties.json").write_text(json.dumps(properties, indent=4), encoding="utf-8")
+    return connector
+
+
+def test_oauth_secret_reaches_the_service_but_not_the_command_line(paconn, home, tmp_path, monkeypatch):
+    """paconn takes the secret only as --secret: pacgen hands it over through a pipe (a process's
+    arguments are readable by every user), and a secret beginning with '-' is not an option."""
+    connector = oauth_connector(tmp_path)
+    settings = tmp_path / "upload.settings.json"
+    secret = "-s3cr3t --not-an-option"
+    with PowerAppsStub(tmp_path, connector_id="shared_oauth-1") as stub:
+        settings.write_text(json.dumps({"powerAppsUrl": stub.url}))
+        env = {**hermetic_env(home, stub), "PACGEN_CLIENT_SECRET": secret}
+        created = subprocess.run([sys.executable, "-m", "generator", "upload", str(connector), "--settings",
+                                  str(settings), "--environment", ENVIRONMENT], env=env, capture_output=True,
+                                 text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert created.returncode == 0, created.stderr
+    sent = stub.received[-1].json()["properties"]["connectionParameters"]["token"]["oAuthSettings"]
+    assert sent["clientSecret"] == secret
+    assert secret not in created.stdout + created.stderr
+
+
+def test_paconn_is_started_without_the_secret_in_its_arguments(tmp_path, monkeypatch):
+    from generator import upload
+
+    started = []
+
+    def fake_run(argv, **options):
+        started.append((argv, options))
+        return subprocess.CompletedProcess(argv, 0)
+
+    monkeypatch.setattr(upload.subprocess, "run", fake_run)
+    target = upload.Target(ENVIRONMENT, None, {})
+    upload.run_paconn(upload.IN_VENV, target, {"apiDefinition": "a", "apiProperties": "b"}, "-the-secret")
+    argv, options = started[0]
+    assert argv[:3] == upload.SECRET_ON_STDIN and not any("the-secret" in a for a in argv)
+    assert options["input"] == b"-the-secret"
+    # A paconn found only on PATH gets it as one token, so a leading '-' is no option (README: exposure).
+    upload.run_paconn(["/usr/bin/paconn"], target, {"apiDefinition": "a", "apiProperties": "b"}, "-x")
+    assert started[1][0][-1] == "--secret=-x"

@@ -156,12 +156,13 @@ def test_invalid_utf8_reports_byte_offset(tmp_path):
     assert result.exit_code == 2
 
 
-def test_bom_is_a_warning(tmp_path):
+def test_bom_is_an_error_as_paconn_refuses_it(tmp_path):
     path = tmp_path / "apiDefinition.swagger.json"
     path.write_text("\ufeff" + json.dumps({**SWAGGER, "paths": {}}), encoding="utf-8")
     result = run(path, "--format", "json")
     codes = {f["code"]: f["severity"] for f in json.loads(result.output)["findings"]}
-    assert codes.get("ByteOrderMark") == "warning"
+    assert codes.get("ByteOrderMark") == "error"
+    assert result.exit_code == 1
 
 
 def test_duplicate_keys_are_found(tmp_path):

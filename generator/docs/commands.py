@@ -15,7 +15,7 @@ import click
 
 from generator.docs.compare import compare
 from generator.docs.flatten import page_from_connector
-from generator.docs.model import Page, from_json, to_json
+from generator.docs.model import Page, PageShapeError, from_dict, to_json
 from generator.docs.reader import read_page
 from generator.docs.render import render_page
 from generator.findings import Finding, Severity
@@ -66,12 +66,30 @@ def _load(path: Path, fmt: str):
     return connector
 
 
+class PageUnreadable(ValueError):
+    """A page that cannot be read, with the line and column of the cause when known."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
 def read_page_file(path: Path) -> Page:
-    """A page as text (Markdown or the text form of a Learn page) or as extracted JSON (``.json``)."""
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() == ".json":
-        return from_json(text)
-    return read_page(text)
+    """A page as text (Markdown or the text form of a Learn page) or as extracted JSON (``.json``);
+    read through the shared reader, so with its limits (regular file, size, depth)."""
+    from generator.source import BOM, parse_json_text, read_input_text
+
+    text = read_input_text(path).removeprefix(BOM)
+    if path.suffix.lower() != ".json":
+        return read_page(text)
+    doc = parse_json_text(text, str(path))
+    if doc.findings:
+        first = doc.findings[0]
+        raise PageUnreadable(first.message, first.line, first.column)
+    try:
+        return from_dict(doc.data)
+    except PageShapeError as exc:
+        raise PageUnreadable(str(exc), *doc.locate(exc.pointer)) from None
 
 
 @dataclass
@@ -91,12 +109,18 @@ def check_against_page(connector, page: str | Path) -> PageCheck:
     try:
         documented = read_page_file(page)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return PageCheck([Finding("DocsPageUnreadable", Severity.ERROR, f"cannot read the page: {exc}", str(page),
-                                  "", 0, 0, "give a reference page (text or Markdown) or its extracted JSON")])
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        return PageCheck([Finding("DocsPageUnreadable", Severity.ERROR, f"cannot read the page: {message}",
+                                  str(page), "", getattr(exc, "line", 0), getattr(exc, "column", 0),
+                                  "give a reference page (text or Markdown) or its extracted JSON")])
     actual = page_from_connector(connector.swagger, connector.properties, connector.throttling)
     result = compare(documented, actual, check_connection=connector.properties is not None,
                      check_throttling=connector.throttling is not None)
     return PageCheck([connector.place(f) for f in result.findings], result.summary())
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.file}:{finding.line}:{finding.column}" if finding.line else finding.file
 
 
 def _describe(page: Page) -> str:
@@ -126,8 +150,9 @@ def check_command(connector: Path, page: Path, fmt: str) -> None:
     started = time.monotonic()
     loaded = _load(connector, fmt)
     checked = check_against_page(loaded, page)
-    if any(f.code == "DocsPageUnreadable" for f in checked.findings):
-        _unusable(f"{page}: {checked.findings[0].message}")
+    unreadable = [f for f in checked.findings if f.code == "DocsPageUnreadable"]
+    if unreadable:
+        _unusable(f"{_where(unreadable[0])}: {unreadable[0].message}")
     _emit(checked.findings, fmt, checked.stats, time.monotonic() - started)
     if any(f.severity == Severity.ERROR for f in checked.findings):
         sys.exit(EXIT_FINDINGS)
@@ -142,7 +167,9 @@ def extract_command(page: Path, output: Path | None) -> None:
     try:
         facts = read_page_file(page)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        _unusable(f"{page}: cannot read the page: {exc}")
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        where = f"{page}:{exc.line}:{exc.column}" if getattr(exc, "line", 0) else str(page)
+        _unusable(f"{where}: cannot read the page: {message}")
     text = to_json(facts)
     if output is None:
         click.echo(text, nl=False)

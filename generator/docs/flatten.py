@@ -104,6 +104,7 @@ def display_type(schema: dict, resolver: _Swagger | None = None, seen: frozenset
     """The type column for a schema (or a non-body parameter)."""
     kind = schema.get("type")
     fmt = schema.get("format")
+    fmt = fmt if isinstance(fmt, str) else None  # an object here is an error validation reports
     if kind == "array":
         items = schema.get("items")
         if resolver is not None:

@@ -11,6 +11,7 @@ tuples (lists are accepted and converted) so that pages are hashable and compare
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,40 +147,71 @@ def to_dict(page: Page) -> dict[str, Any]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_json(page: Page) -> str:
-    """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline)."""
-    return json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline). A lone
+    surrogate (from a page's ``&#55296;``) is written as its JSON escape: UTF-8 cannot hold it."""
+    text = json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _str(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+class PageShapeError(ValueError):
+    """An extracted page whose JSON does not have the shape pacgen writes; ``pointer`` says where."""
+
+    def __init__(self, message: str, pointer: str):
+        super().__init__(message)
+        self.pointer = pointer
+
+
+def _objects(data: dict, key: str, pointer: str) -> list[tuple[str, dict]]:
+    """The items of the list at ``data[key]`` with their pointers; each must be an object."""
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        raise PageShapeError(f"'{key}' must be a list of objects", f"{pointer}/{key}")
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise PageShapeError(f"'{key}' item {index} must be an object", f"{pointer}/{key}/{index}")
+    return [(f"{pointer}/{key}/{index}", item) for index, item in enumerate(items)]
+
+
+def _int(data: dict, key: str, pointer: str) -> int:
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PageShapeError(f"'{key}' must be a whole number", f"{pointer}/{key}")
+    return value
+
+
 def from_dict(data: dict[str, Any]) -> Page:
     if not isinstance(data, dict):
-        raise ValueError("a page must be a JSON object")
+        raise PageShapeError("a page must be a JSON object", "")
     fmt = data.get("format", JSON_FORMAT)
     if fmt != JSON_FORMAT:
-        raise ValueError(f"not a pacgen docs page (format {fmt!r})")
+        raise PageShapeError(f"not a pacgen docs page (format {_str(fmt)[:40]!r})", "/format")
     operations = []
-    for op in data.get("operations") or []:
+    for here, op in _objects(data, "operations", ""):
         operations.append(DocOperation(
             name=_str(op.get("name")),
             description=_str(op.get("description")),
-            kind=op.get("kind") or ACTION,
-            operation_id=op.get("operation_id") or None,
+            kind=_str(op.get("kind")) or ACTION,
+            operation_id=_str(op.get("operation_id")) or None,
             parameters=[DocParam(_str(p.get("name")), _str(p.get("key")), bool(p.get("required")),
                                  _str(p.get("type")), _str(p.get("description")))
-                        for p in op.get("parameters") or []],
+                        for _, p in _objects(op, "parameters", here)],
             returns=[DocReturn(_str(r.get("name")), _str(r.get("path")), _str(r.get("type")),
                                _str(r.get("description")))
-                     for r in op.get("returns") or []],
+                     for _, r in _objects(op, "returns", here)],
         ))
     conn = [DocConnParam(_str(c.get("name")), _str(c.get("type")), _str(c.get("description")),
                          bool(c.get("required")))
-            for c in data.get("connection_parameters") or []]
-    throttling = [DocThrottle(_str(t.get("name")), int(t.get("calls", 0)), int(t.get("period_seconds", 0)))
-                  for t in data.get("throttling") or []]
+            for _, c in _objects(data, "connection_parameters", "")]
+    throttling = [DocThrottle(_str(t.get("name")), _int(t, "calls", here), _int(t, "period_seconds", here))
+                  for here, t in _objects(data, "throttling", "")]
     return Page(operations, conn, throttling)
 
 

@@ -248,21 +248,38 @@ def _edge_pipe(line: str) -> bool:
     return line.startswith("|") or (line.endswith("|") and not line.endswith("\\|"))
 
 
-def _loose_line_in_table(lines: list[str], j: int) -> bool:
-    """A line that neither starts nor ends with a pipe belongs to the table when the next line that does
-    continues a cell (a lone ``|``, or ``text |``) rather than starting a new table row."""
-    for k in range(j + 1, len(lines)):
-        line = lines[k].strip()
-        if not line:
-            return False
-        if _edge_pipe(line):
-            return not _starts_with_content_pipe(line)
-    return False
+class _LooseLines:
+    """Does a line that neither starts nor ends with a pipe belong to the table?  Yes when the next
+    line that does continues a cell (a lone ``|``, or ``text |``) rather than starting a new table
+    row.  Each verdict is remembered for the whole run of loose lines, so a long run costs one pass."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, j: int) -> bool:
+        run = []
+        verdict = False
+        for k in range(j + 1, len(self.lines)):
+            if k - 1 in self.known:
+                verdict = self.known[k - 1]
+                break
+            run.append(k - 1)
+            line = self.lines[k].strip()
+            if not line:
+                break
+            if _edge_pipe(line):
+                verdict = not _starts_with_content_pipe(line)
+                break
+        for index in run:
+            self.known[index] = verdict
+        return verdict
 
 
 def _scan(lines: list[str]) -> list[_Table | _Text]:
     blocks: list[_Table | _Text] = []
     i, n = 0, len(lines)
+    _loose_line_in_table = _LooseLines(lines)
     while i < n:
         line = lines[i].strip()
         if not line or _is_separator(line):
@@ -282,7 +299,7 @@ def _scan(lines: list[str]) -> list[_Table | _Text]:
                 break
             if j + 1 < n and _is_separator(lines[j + 1]):
                 break  # the header of the next table
-            if not _edge_pipe(current) and not _loose_line_in_table(lines, j):
+            if not _edge_pipe(current) and not _loose_line_in_table(j):
                 break
             j += 1
         body = [lines[k].strip() for k in range(body_start, j)]
@@ -385,18 +402,25 @@ def _list_entries(table: _Table) -> list[tuple[str, str]]:
     return entries
 
 
-def _is_list(blocks: list[_Table | _Text], index: int) -> bool:
+def _last_texts(blocks: list[_Table | _Text]) -> dict[str, int]:
+    """Each text key → the index of the last text block that has it."""
+    last: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block, _Text):
+            for key in _text_keys(block.text):
+                last[key] = index
+    return last
+
+
+def _is_list(blocks: list[_Table | _Text], index: int, last_texts: dict[str, int]) -> bool:
+    """A two-column table whose names reappear as text further on (the operations' sections)."""
     table = blocks[index]
     assert isinstance(table, _Table)
     if table.ncols != 2:
         return False
     if not table.rows:
         return table.header is not None
-    later: set[str] = set()
-    for block in blocks[index + 1:]:
-        if isinstance(block, _Text):
-            later |= _text_keys(block.text)
-    return any(_norm(name) in later for name, _ in _list_entries(table))
+    return any(last_texts.get(_norm(name), -1) > index for name, _ in _list_entries(table))
 
 
 def _is_throttling(table: _Table) -> bool:
@@ -428,6 +452,44 @@ def _return(row: list[_Cell], positional: bool) -> DocReturn:
     return DocReturn(v[NAME], v[PATH], v[TYPE], v[DESCRIPTION])
 
 
+class _Pending:
+    """The sections not found yet, in list order: the first one, and the earliest one with a given
+    name, each in (amortised) constant time, so that a page of thousands of operations in any
+    order reads in linear time."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.taken = [False] * len(names)
+        self.head = 0
+        self.by_name: dict[str, list[int]] = {}
+        for index, name in enumerate(names):
+            self.by_name.setdefault(name, []).append(index)
+        self.cursor = dict.fromkeys(self.by_name, 0)  # per name: its first index not known taken
+
+    def first(self) -> int | None:
+        while self.head < len(self.names) and self.taken[self.head]:
+            self.head += 1
+        return self.head if self.head < len(self.names) else None
+
+    def earliest_named(self, keys: set[str], besides: int) -> int | None:
+        found = []
+        for key in keys:
+            indices = self.by_name.get(key, ())
+            position = self.cursor.get(key, 0)
+            while position < len(indices) and self.taken[indices[position]]:
+                position += 1
+            if key in self.cursor:
+                self.cursor[key] = position
+            while position < len(indices) and (indices[position] == besides or self.taken[indices[position]]):
+                position += 1
+            if position < len(indices):
+                found.append(indices[position])
+        return min(found, default=None)
+
+    def take(self, index: int) -> None:
+        self.taken[index] = True
+
+
 def _sections(blocks: list[_Table | _Text], start: int, end: int, kind: str) -> list[DocOperation]:
     """The operations of one list, with the tables of their sections.
 
@@ -445,7 +507,7 @@ def _sections(blocks: list[_Table | _Text], start: int, end: int, kind: str) -> 
     for i, keys in texts:
         for key in keys:
             last_seen[key] = i
-    pending = list(range(len(sections)))
+    pending = _Pending([_norm(section.name) for section in sections])
     current: _Section | None = None
     for index, block in enumerate(blocks[start + 1:end], start + 1):
         if isinstance(block, _Text):
@@ -453,14 +515,14 @@ def _sections(blocks: list[_Table | _Text], start: int, end: int, kind: str) -> 
             describes_current = (current is not None and current.tables == 0
                                  and _norm(current.description) in keys)
             chosen = None
-            if pending and not describes_current:
-                first = pending[0]
-                if _norm(sections[first].name) in keys:
+            first = pending.first()
+            if first is not None and not describes_current:
+                if pending.names[first] in keys:
                     chosen = first
-                elif last_seen.get(_norm(sections[first].name), -1) <= index:
-                    chosen = next((i for i in pending[1:] if _norm(sections[i].name) in keys), None)
+                elif last_seen.get(pending.names[first], -1) <= index:
+                    chosen = pending.earliest_named(keys, besides=first)
             if chosen is not None:
-                pending.remove(chosen)
+                pending.take(chosen)
                 current = sections[chosen]
                 continue
             if current is not None and current.tables == 0 and current.operation_id is None \
@@ -484,7 +546,8 @@ def read_page(text: str) -> Page:
     """The facts of a reference page (Markdown or the text form of a Learn page, any language)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = _scan(lines)
-    lists = [i for i, b in enumerate(blocks) if isinstance(b, _Table) and _is_list(blocks, i)]
+    last_texts = _last_texts(blocks)
+    lists = [i for i, b in enumerate(blocks) if isinstance(b, _Table) and _is_list(blocks, i, last_texts)]
     first_list = lists[0] if lists else len(blocks)
 
     connection: list[DocConnParam] = []

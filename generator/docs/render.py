@@ -21,6 +21,7 @@ import html
 import re
 
 from generator.docs.model import DocOperation, Page
+from generator.printable import as_character_references
 
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 _ENTITY_LIKE = re.compile(r"&(#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
@@ -38,6 +39,7 @@ def escape_cell(text: str) -> str:
     if "&" in text:
         text = _ENTITY_LIKE.sub(_escape_ampersand, text)
     text = text.replace("<", "&lt;").replace("\\", "\\\\").replace("|", "\\|")
+    text = as_character_references(text)
     if text[:1].isspace() or text[-1:].isspace():
         text = _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
     return text.replace("\r", "&#13;").replace("\n", "<br>")
@@ -52,7 +54,7 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 def _line(text: str) -> str:
     """A heading or paragraph line that a reader cannot take for a table row or heading mark."""
-    text = " ".join(text.split())
+    text = as_character_references(" ".join(text.split()))
     if text.startswith(("|", "#")):
         text = "\\" + text
     return text

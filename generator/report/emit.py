@@ -8,6 +8,8 @@ from typing import TextIO
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.jsontext import dumps
+from generator.printable import backslash_escaped
+from generator.report.cap import cap_findings
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
@@ -21,10 +23,11 @@ class Summary:
     extra: dict = field(default_factory=dict)
 
     def as_dict(self, findings: list[Finding]) -> dict:
-        by_severity = collections.Counter(f.severity.value for f in findings)
+        by_severity: collections.Counter = collections.Counter()
         by_code: dict[str, dict[str, int]] = {}
-        for finding in findings:
-            by_code.setdefault(finding.code, collections.Counter())[finding.severity.value] += 1
+        for finding in findings:  # a capped finding also counts those it stands for
+            by_severity[finding.severity.value] += 1 + finding.omitted
+            by_code.setdefault(finding.code, collections.Counter())[finding.severity.value] += 1 + finding.omitted
         return {
             "connectors": self.connectors,
             "errors": by_severity.get("error", 0),
@@ -122,13 +125,28 @@ def render_github(findings: list[Finding]) -> str:
 def render(findings: list[Finding], fmt: str = "text", summary: Summary | None = None,
            colour: bool = False) -> str:
     findings = sorted(findings, key=Finding.sort_key)
+    shown = [_printable(f, fmt) for f in cap_findings(findings)]
     if fmt == "json":
-        return render_json(findings, summary)
+        return render_json(shown, summary)
     if fmt == "sarif":
-        return render_sarif(findings)
+        return render_sarif(shown)
     if fmt == "github":
-        return render_github(findings)
-    return render_text(findings, summary, colour)
+        return render_github(shown)
+    return render_text(shown, summary, colour)
+
+
+def _printable(finding: Finding, fmt: str) -> Finding:
+    """The finding with input text made safe to print. Line breaks are escaped in text (one
+    finding, one line) and in GitHub's file and title properties; JSON escapes them itself and
+    GitHub's messages encode them (%0A)."""
+    fields = {}
+    for name in ("message", "hint", "file", "pointer"):
+        value = getattr(finding, name)
+        line_breaks = fmt == "text" or (fmt == "github" and name in ("file", "pointer"))
+        cleaned = backslash_escaped(value, line_breaks)
+        if cleaned != value:
+            fields[name] = cleaned
+    return finding._replace(**fields) if fields else finding
 
 
 def emit(findings: list[Finding], fmt: str = "text", summary: Summary | None = None,

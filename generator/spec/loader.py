@@ -7,6 +7,7 @@ errors (PyYAML would silently keep the last one). Dates stay strings.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from yaml.events import (
 )
 
 from generator.findings import Finding, Severity
+from generator.limits import ALIAS_EXPANSION_FACTOR, ALIAS_EXPANSION_FLOOR, MAX_DEPTH
 
 Path_ = tuple  # a path of keys and indices into the spec data
 
@@ -87,18 +89,34 @@ def load_spec_text(text: str, path: str = "<spec>") -> SpecSource:
         problem = exc.problem or str(exc)
         raise SpecError([Finding("YamlSyntaxError", Severity.ERROR, f"invalid YAML: {problem}", path, "",
                                  line, column, "fix the YAML at this position")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: it has an offset only
+        line, column = _line_column(text, exc.position)
+        raise SpecError([Finding("YamlSyntaxError", Severity.ERROR,
+                                 f"invalid YAML: character U+{exc.character:04X} is not allowed", path, "",
+                                 line, column, "remove the control character (or write it as an escape"
+                                 " in a double-quoted string)")]) from None
     finally:
         loader.dispose()
     return source
 
 
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def load_spec(path: str | Path) -> SpecSource:
+    from generator.source import read_input_text
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input_text(path)
     except FileNotFoundError:
         raise SpecError([Finding("SpecNotFound", Severity.ERROR, "no such file", str(path), "", 0, 0,
                                  "check the path")]) from None
+    except OSError as exc:
+        raise SpecError([Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
+                                 str(path), "", 0, 0, "point at a regular YAML file")]) from None
     except UnicodeDecodeError as exc:
         raise SpecError([Finding("InvalidUtf8", Severity.ERROR,
                                  f"not valid UTF-8 at byte offset {exc.start}", str(path), "", 1, 1,
@@ -135,6 +153,8 @@ class _Builder:
         # (table, path, (line, column)). Anchors keep theirs relative to the anchored node.
         self.log: list[tuple[dict, tuple, tuple[int, int]]] = []
         self.anchors: dict[str, tuple[Any, list]] = {}
+        self.written = 0  # nodes written in the file
+        self.expanded = 0  # nodes (and keys) that aliases copied
 
     # --- document ---------------------------------------------------------------------------
     def document(self) -> Any:
@@ -159,13 +179,23 @@ class _Builder:
         self.findings.append(Finding(code, Severity.ERROR, message, self.source.path, "",
                                      mark.line + 1, mark.column + 1, hint))
 
+    def too_deep(self, event) -> SpecError:
+        mark = event.start_mark
+        return SpecError([Finding("NestingTooDeep", Severity.ERROR,
+                                  f"objects and arrays nest more than {MAX_DEPTH} levels deep here",
+                                  self.source.path, "", mark.line + 1, mark.column + 1,
+                                  f"flatten it: pacgen reads at most {MAX_DEPTH} levels")])
+
     # --- nodes ------------------------------------------------------------------------------
     def node(self, here: tuple) -> Any:
         event = self.loader.get_event()
         if type(event) is AliasEvent:
-            value, relative = self.anchored(event)
+            value, relative = self.anchored(event, len(here))
             self.log += [(table, here + rest, position) for table, rest, position in relative]
             return _copy(value)
+        self.written += 1
+        if len(here) >= MAX_DEPTH and type(event) is not ScalarEvent:
+            raise self.too_deep(event)
         start = len(self.log)
         mark = event.start_mark
         self.log.append((self.values, here, (mark.line + 1, mark.column + 1)))
@@ -194,7 +224,22 @@ class _Builder:
             self.error("YamlTagNotAllowed", f"YAML tag {tag} is not allowed in a spec", event,
                        "write plain values; remove the tag")
             return None
-        return self.constructors[tag](self.loader, yaml.ScalarNode(tag, event.value))
+        try:
+            value = self.constructors[tag](self.loader, yaml.ScalarNode(tag, event.value))
+        except (ValueError, KeyError, IndexError) as exc:  # `!!int abc`, 5,000 digits, `!!bool maybe`
+            if "digits" in str(exc):
+                self.error("NumberTooLong", "a number has more than 4300 digits: no connector can use it",
+                           event, "write it as a string")
+                return None
+            kind = tag.rsplit(":", 1)[-1]  # the value is not quoted: it may be a credential
+            self.error("YamlValueInvalid", f"this value is not a valid {kind}", event,
+                       "write a valid value, or quote it to make it a string")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error("YamlValueInvalid", f"{event.value} is not a JSON number", event,
+                       "JSON has no infinity or NaN: write a number, or quote the value")
+            return None
+        return value
 
     def resolve(self, value: str) -> str:
         """The tag of a plain scalar, as PyYAML's resolver gives it (without timestamps)."""
@@ -268,7 +313,7 @@ class _Builder:
         event = self.loader.peek_event()
         if type(event) is AliasEvent:
             self.loader.get_event()
-            value, relative = self.anchored(event)
+            value, relative = self.anchored(event, len(here))
             return _copy(value), relative, event
         start = len(self.log)
         value = self.node(here)
@@ -308,11 +353,25 @@ class _Builder:
                 f"found duplicate anchor {event.anchor!r}", None, "second occurrence", event.start_mark)
         self.anchors[event.anchor] = (value, relative)
 
-    def anchored(self, event) -> tuple[Any, list]:
+    def anchored(self, event, depth: int) -> tuple[Any, list]:
+        """The anchor's value and positions; an alias may neither expand the spec beyond the
+        limit (a few bytes of nested aliases would take gigabytes) nor nest it too deeply."""
         if event.anchor not in self.anchors:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
                                               event.start_mark)
-        return self.anchors[event.anchor]
+        value, relative = self.anchors[event.anchor]
+        self.expanded += len(relative)
+        allowed = max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * self.written)
+        if self.expanded > allowed:
+            raise SpecError([Finding(
+                "YamlAliasExpansion", Severity.ERROR,
+                f"aliases expand the spec beyond {allowed:,} nodes ({ALIAS_EXPANSION_FACTOR} times the"
+                f" {self.written:,} written, at least {ALIAS_EXPANSION_FLOOR:,})", self.source.path, "",
+                event.start_mark.line + 1, event.start_mark.column + 1,
+                "write the repeated blocks out, or nest fewer aliases")])
+        if depth + _depth_of(relative) > MAX_DEPTH:
+            raise self.too_deep(event)
+        return value, relative
 
     # --- skipping -----------------------------------------------------------------------------
     def skip(self) -> None:
@@ -330,6 +389,11 @@ class _Builder:
 
 
 _MERGE_KEY = object()
+
+
+def _depth_of(relative: list) -> int:
+    """How deep the containers of an anchored value reach below it."""
+    return max((len(rest) for _, rest, _ in relative), default=0)
 
 
 def _copy(value: Any) -> Any:

@@ -19,7 +19,10 @@ import yaml
 
 from generator.findings import Finding, Severity
 from generator.pipeline import LoadedConnector
+from generator.report.cap import cap_findings
+from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
+from generator.spec.loader import SpecError
 from generator.validate.rule import load_all_rules, run_rules
 
 SUPPRESS_FILE = ".pacgen.yaml"
@@ -87,14 +90,13 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
     """Suppressions from the spec's `suppress:` list or the folder's .pacgen.yaml."""
     if connector.spec is not None:
         entries, where = connector.spec.data.get("suppress", []), connector.spec.path
-    elif connector.folder is not None and (connector.folder / SUPPRESS_FILE).is_file():
+    elif connector.folder is not None and (connector.folder / SUPPRESS_FILE).exists():
         where = str(connector.folder / SUPPRESS_FILE)
         try:
-            entries = (yaml.safe_load((connector.folder / SUPPRESS_FILE).read_text("utf-8")) or {}).get(
-                "suppress", [])
-        except (yaml.YAMLError, AttributeError, UnicodeDecodeError) as exc:
-            return [], [Finding("SuppressionInvalid", Severity.ERROR, f"cannot read suppressions: {exc}",
-                                where, "", 1, 1, "write `suppress: [{code: X, reason: why}]`")]
+            entries = _suppression_entries(connector.folder / SUPPRESS_FILE)
+        except SpecError as exc:
+            return [], [finding._replace(code="SuppressionInvalid", message=f"cannot read suppressions: "
+                                         f"{finding.message}") for finding in exc.findings]
     else:
         return [], []
     found, problems = [], []
@@ -109,6 +111,19 @@ def suppressions_of(connector: LoadedConnector) -> tuple[list[Suppression], list
             continue
         found.append(Suppression(str(entry["code"]), str(entry["reason"]), str(entry.get("pointer", "")), index))
     return found, problems
+
+
+def _suppression_entries(path: Path) -> list:
+    """The `suppress:` list of a .pacgen.yaml, read by the spec loader (so with its limits)."""
+    from generator.spec.loader import load_spec
+
+    try:
+        data = load_spec(path).data
+    except SpecError as exc:
+        if [finding.code for finding in exc.findings] == ["SpecEmpty"]:
+            return []
+        raise
+    return data.get("suppress", []) if isinstance(data, dict) else []
 
 
 def _suppression_finding(connector: LoadedConnector, suppression: Suppression, code: str, severity: Severity,
@@ -186,7 +201,9 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
     if isinstance(connector.swagger, dict):
         findings += _openapi_findings(connector)
         rules = [rule for code, rule in load_all_rules().items() if selection.wants(code)]
-        for finding in run_rules(connector.swagger, connector.properties, rules):
+        # Capped before placing: placing is most of a finding's cost (the cap's key is per
+        # connector here, so per file for the swagger, whose findings are nearly all).
+        for finding in cap_findings(run_rules(connector.swagger, connector.properties, rules), _by_code):
             findings.append(connector.place(finding))
         findings += _file_findings(connector, selection)
         if docs_page is not None:
@@ -208,16 +225,23 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
         kept.append(finding)
     checked, outcome.unusable = suppression_problems(connector, suppressions, used, selection, docs_page is not None)
     adjusted = (selection.adjust(f) for f in kept + problems + [f for f in checked if selection.wants(f.code)])
-    outcome.findings = sorted((f for f in adjusted if f is not None), key=Finding.sort_key)
+    secrets = secret_values(connector.swagger, connector.properties,
+                            connector.spec.data if connector.spec is not None else None)
+    outcome.findings = sorted(mask_findings([f for f in adjusted if f is not None], secrets), key=Finding.sort_key)
     return outcome
 
 
 def _openapi_findings(connector: LoadedConnector) -> list[Finding]:
     from generator.validate.oas2 import check_oas2
 
-    return [connector.place(Finding(OPENAPI_CODE, Severity.ERROR, problem.message, pointer=problem.pointer,
-                                    hint="fix the document so that it is valid OpenAPI 2.0"))
-            for problem in check_oas2(connector.swagger)]
+    found = (Finding(OPENAPI_CODE, Severity.ERROR, problem.message, pointer=problem.pointer,
+                     hint="fix the document so that it is valid OpenAPI 2.0")
+             for problem in check_oas2(connector.swagger))
+    return [connector.place(finding) for finding in cap_findings(found, _by_code)]
+
+
+def _by_code(finding: Finding) -> str:
+    return finding.code
 
 
 def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Finding]:
@@ -275,7 +299,6 @@ def validate_target(target: Path, selection: Selection, docs_page: str | dict | 
     """Load and validate one spec, folder or file; input that cannot be read becomes findings."""
     from generator.importer.document import openapi3_finding
     from generator.pipeline import load_connector
-    from generator.spec.loader import SpecError
 
     openapi3 = openapi3_finding(target)
     if openapi3 is not None:  # one finding, not one per OpenAPI 3 member
@@ -286,17 +309,32 @@ def validate_target(target: Path, selection: Selection, docs_page: str | dict | 
         return TargetResult(str(target), exc.findings, unusable=True)
     except OSError as exc:
         return TargetResult(str(target), [Finding("InputUnreadable", Severity.ERROR,
-                                                  f"cannot read: {exc.strerror}", str(target), "", 0, 0,
+                                                  f"cannot read: {exc.strerror or exc}", str(target), "", 0, 0,
                                                   "check the path")], unusable=True)
-    if connector.folder is not None and connector.swagger_doc is None:  # no swagger in the folder
+    except Exception as exc:  # noqa: BLE001 - one connector's failure must not end a run over many
+        return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
+    swagger_findings = connector.swagger_doc.findings if connector.swagger_doc is not None else []
+    unreadable = any(f.code == "InputUnreadable" for f in swagger_findings)
+    if unreadable or (connector.folder is not None and connector.swagger_doc is None):
         return TargetResult(str(target), list(connector.read_findings), unusable=True)
     if isinstance(docs_page, dict):  # the project's connectors: each spec its own page
         docs_page = docs_page.get(str(target))
-    outcome = validate(connector, selection, docs_page)
+    try:
+        outcome = validate(connector, selection, docs_page)
+    except Exception as exc:  # noqa: BLE001 - as above: reported as this connector's finding
+        return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
     # A swagger that cannot be read at all (not UTF-8, not JSON, not an object) is unusable input.
     unreadable = not isinstance(connector.swagger, dict)
     return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra,
                         unusable=unreadable or outcome.unusable)
+
+
+def _crash_finding(target: Path, exc: Exception) -> Finding:
+    """A failure of pacgen itself on one connector, reported as that connector's finding."""
+    return Finding("ValidationCrashed", Severity.ERROR,
+                   f"pacgen could not validate this connector ({type(exc).__name__})", str(target), "", 0, 0,
+                   "this is a bug in pacgen: please report it with the connector; the other connectors"
+                   " were checked")
 
 
 def validate_targets(targets: list[Path], selection: Selection, docs_page: str | dict | None = None,

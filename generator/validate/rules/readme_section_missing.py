@@ -6,8 +6,8 @@ from generator.validate.file_rule import FileRule, Problem
 #: The sections Microsoft's readme template for certified connectors requires, in its order.
 REQUIRED_SECTIONS = ("Publisher", "Prerequisites", "Supported Operations", "Obtaining Credentials",
                      "Known Issues and Limitations", "Deployment Instructions")
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.+)")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
 
 
 def normalise(title: str) -> str:
@@ -16,10 +16,38 @@ def normalise(title: str) -> str:
 
 
 def headings(text: str) -> list[tuple[int, str]]:
-    """(offset, normalised title) of the Markdown headings outside code blocks."""
-    fenced = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
-    return [(m.start(), normalise(m.group(1))) for m in _HEADING.finditer(text)
-            if not any(start <= m.start() < end for start, end in fenced)]
+    """(offset, normalised title) of the Markdown headings outside code blocks. A fence runs from
+    a line starting with ``` (or ~~~) to the next line starting with the same marker; one never
+    closed fences nothing. One pass over the lines: readme.md is input, and may be huge."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found: list[tuple[int, str]] = []
+    never_closed: set[str] = set()  # markers with no closing line after the last search
+    index = 0
+    while index < len(lines):
+        offset, line = lines[index]
+        fence = _FENCE.match(line)
+        if fence and fence.group(1) not in never_closed:
+            closing = _closing_line(lines, index + 1, fence.group(1))
+            if closing is not None:
+                index = closing + 1
+                continue
+            never_closed.add(fence.group(1))
+        heading = _HEADING.match(line)
+        if heading:
+            found.append((offset, normalise(heading.group(1).rstrip(" \t#"))))
+        index += 1
+    return found
+
+
+def _closing_line(lines: list[tuple[int, str]], start: int, marker: str) -> int | None:
+    for index in range(start, len(lines)):
+        fence = _FENCE.match(lines[index][1])
+        if fence and fence.group(1) == marker:
+            return index
+    return None
 
 
 class ReadmeSectionMissing(FileRule):
