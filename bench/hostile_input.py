@@ -35,6 +35,10 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
     readme_dir.mkdir()
     (readme_dir / "apiDefinition.swagger.json").write_text(json.dumps({**swagger, "produces": []}))
     (readme_dir / "readme.md").write_text("# " + " " * 100_000 + "x\n" + "## H\n```\nc\n```\n" * 20_000)
+    import_dir = folder / "import"
+    import_dir.mkdir()
+    (import_dir / "apiDefinition.swagger.json").write_text(json.dumps({**swagger, "produces": []}))
+    (import_dir / "readme.md").write_text("## " + " " * 100_000 + "x\n")  # was 17 s at 3 KB
     names = [f"Op{i}" for i in range(20_000)]
     page = ("| Name | Description |\n|---|---|\n" + "".join(f"| {n} | Does {n} |\n" for n in names)
             + "".join(f"{n}\nDoes {n}\n{OPS}" for n in reversed(names)))
@@ -45,6 +49,7 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
         ("200,000 bad 'produces' items (1.2 MB)", ["validate", write("many.json", json.dumps(swagger))]),
         ("same, SARIF", ["validate", "--format", "sarif", str(folder / "many.json")]),
         ("readme: 100 KB heading line + 20,000 fences", ["validate", str(readme_dir)]),
+        ("import: readme with a 100 KB heading line of blanks", ["import", str(import_dir)]),
         (f"docs extract: 20,000 operations in reverse order ({len(page) // 2**20} MB)",
          ["docs", "extract", write("page.md", page)]),
     ]
