@@ -82,5 +82,8 @@ def test_odd_files_in_connector_folders_end_no_run(tmp_path):
     assert "crashed" not in statuses.values()
     assert statuses["plain"] == statuses["symlink-loop"] == "exact"
     assert statuses["fifo-icon.png"] == statuses["fifo-script.csx"] == statuses["fifo-readme.md"] == "exact"
-    assert "fifo-swagger" not in statuses  # no regular swagger file: not a connector folder
-    assert {statuses["fifo-properties"], statuses["folder-properties"]} <= {"differing", "unparseable"}
+    assert statuses["fifo-swagger"] == statuses["fifo-properties"] == statuses["folder-properties"] == "unparseable"
+    reasons = {o.folder.name: o.reason for o in summary.outcomes}
+    assert reasons["fifo-properties"] == ("InputUnreadable (apiProperties.json: cannot read: not a regular file"
+                                          " (a pipe, device or folder is not read))")
+    assert reasons["folder-properties"] == "InputUnreadable (apiProperties.json: cannot read: Is a directory)"

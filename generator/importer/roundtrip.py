@@ -67,7 +67,7 @@ def connector_folders(paths: Iterable[str | Path]) -> list[Path]:
             found.add(path)
             continue
         for swagger in path.rglob("*"):
-            if swagger.name.lower() == SWAGGER_NAME.lower() and swagger.is_file():
+            if swagger.name.lower() == SWAGGER_NAME.lower():  # not only files: an odd one is reported
                 found.add(swagger.parent)
     return sorted(found)
 
@@ -78,7 +78,8 @@ def round_trip(folder: Path) -> Outcome:
         files = read_connector(folder)
     except ImportError_ as exc:
         first = exc.findings[0]
-        return Outcome(folder, "unparseable", reason=f"{first.code} at {first.line}:{first.column}")
+        where = f"at {first.line}:{first.column}" if first.line else f"({Path(first.file).name}: {first.message})"
+        return Outcome(folder, "unparseable", reason=f"{first.code} {where}")
     except OSError as exc:  # a FIFO, a folder or a vanished file where a connector file should be
         return Outcome(folder, "unparseable", reason=f"InputUnreadable: {exc.strerror or type(exc).__name__}")
     except Exception as exc:  # noqa: BLE001 - one connector's failure must not end a run over many
