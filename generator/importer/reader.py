@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Severity, escape_token
-from generator.source import find_file, read_json
+from generator.source import find_entry, find_file, read_json
 
 SWAGGER_NAME = "apiDefinition.swagger.json"
 PROPERTIES_NAME = "apiProperties.json"
@@ -48,7 +48,7 @@ def read_connector(folder: str | Path) -> ConnectorFiles:
                                     "", 0, 0, f"point at a folder holding {SWAGGER_NAME}")])
     documents, findings, replaced = {}, [], []
     for name in (SWAGGER_NAME, PROPERTIES_NAME):
-        path = find_file(folder, name) or named_entry(folder, name)
+        path = find_entry(folder, name)
         if path is None:
             if name == SWAGGER_NAME:
                 findings.append(Finding("ConnectorFileMissing", Severity.ERROR, f"no {name} in this folder",
@@ -85,17 +85,6 @@ def read_connector(folder: str | Path) -> ConnectorFiles:
             extras[key] = path
     return ConnectorFiles(folder, documents[SWAGGER_NAME], documents.get(PROPERTIES_NAME), extras,
                           [f for f in findings if f.severity is not Severity.ERROR], replaced)
-
-
-def named_entry(folder: Path, name: str) -> Path | None:
-    """Whatever is called ``name`` (any case) in ``folder`` though not a regular file: a FIFO, a
-    folder, a dangling or looping symlink. Reading it then says why, where silently skipping it
-    would import a connector without it."""
-    wanted = name.lower()
-    for candidate in sorted(folder.iterdir()):
-        if candidate.name.lower() == wanted:
-            return candidate
-    return None
 
 
 _HUGE_INTEGER = re.compile(rf"-?\d{{{MAX_INT_DIGITS + 1},}}")

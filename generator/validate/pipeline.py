@@ -272,8 +272,8 @@ def discover(paths: list[Path]) -> list[Path]:
         if path.is_file() or find_file(path, "apiDefinition.swagger.json") is not None:
             found.append(path)
         elif path.is_dir():
-            below = sorted({p.parent for p in path.rglob("*") if p.is_file()
-                            and p.name.lower() == "apidefinition.swagger.json"})
+            # not only files: a FIFO or folder of that name is reported (InputUnreadable), not skipped
+            below = sorted({p.parent for p in path.rglob("*") if p.name.lower() == "apidefinition.swagger.json"})
             found += below or [path]  # an empty folder is reported as holding no connector
         else:
             found.append(path)  # reported as unusable by the caller
