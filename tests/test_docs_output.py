@@ -4,6 +4,7 @@ leaves the previous file as it was and no temporary file behind; an unusable -o 
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,13 @@ def test_an_empty_output_is_refused(command: str, page: Path, connector: Path, t
     assert result.exit_code == 2
     assert "-o/--output is empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("command", ["render", "check"])
+def test_an_unreadable_properties_file_is_unusable_input(command: str, page: Path, connector: Path) -> None:
+    (connector / "apiProperties.json").unlink()
+    os.mkfifo(connector / "apiProperties.json")  # a page without its connection parameters would mislead
+    result = invoke(*(["render", connector] if command == "render" else ["check", connector, page]))
+    assert result.exit_code == 2
+    assert "apiProperties.json: error InputUnreadable: cannot read: not a regular file" in result.stderr
+    assert f"{connector}: apiProperties.json cannot be read" in result.stderr

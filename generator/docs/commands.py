@@ -84,6 +84,10 @@ def _load(path: Path, fmt: str):
         if findings:
             _emit(findings, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
         _unusable(f"{path}: no usable swagger")
+    unreadable = [f for f in getattr(connector, "read_findings", []) or [] if f.code == "InputUnreadable"]
+    if unreadable:  # e.g. apiProperties.json a FIFO: a page without its connection parameters would mislead
+        _emit(unreadable, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
+        _unusable(f"{path}: {Path(unreadable[0].file).name} cannot be read")
     return connector
 
 
