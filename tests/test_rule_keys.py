@@ -96,8 +96,24 @@ def test_rule_modules_import_no_other_rule_module(module):
             assert node.module in allowed, f"{module} imports {node.module}"
 
 
-def test_the_shared_module_is_not_loaded_as_rules():
-    assert all(not rule.__module__.endswith("._shared") for rule in RULES.values())
+def test_the_helper_modules_are_not_loaded_as_rules():
+    assert all(not rule.__module__.rsplit(".", 1)[-1].startswith("_") for rule in RULES.values())
+
+
+def test_helper_modules_stay_small_and_shared_helpers_are_shared():
+    """No helper module over ~600 lines; every helper in the common module serves two families."""
+    for path in RULES_DIR.glob("**/_*.py"):
+        assert len(path.read_text("utf-8").splitlines()) <= 620, path
+    common = ast.parse((RULES_DIR / "_common.py").read_text("utf-8"))
+    public = {node.name for node in common.body
+              if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_")}
+    families_using = {name: set() for name in public}
+    for path in RULES_DIR.glob("*/*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator.validate.rules._common":
+                for alias in node.names:
+                    families_using.get(alias.name, set()).add(path.parent.name)
+    assert all(families_using.values()), {n: f for n, f in families_using.items() if not f}
 
 
 def _naive_count(swagger, root, start_refs, cap):
@@ -176,19 +192,21 @@ def test_partial_path_candidates_keep_every_pair_that_is_not_distinct(seed):
 def test_notification_url_walks_skip_only_references_that_reach_no_marker(corpus_path, monkeypatch):
     """The webhook rules skip references from which no x-ms-notification-url can be reached;
     on connectors that use the marker, the inputs they find are the same as without skipping."""
-    from generator.validate.rules import _shared
+    from generator.validate.rules.operations import _helpers as operations
+    from generator.validate.rules.webhooks import _helpers as webhooks
 
     def inputs_of(connector):
         ctx = Context(connector.swagger, connector.properties, [])
-        return [(op.pointer, _shared.notification_url_chains(ctx, op),
-                 _shared.notification_url_inputs(ctx, op)) for op in ctx.operations]
+        return [(op.pointer, webhooks.notification_url_chains(ctx, op),
+                 operations.notification_url_inputs(ctx, op)) for op in ctx.operations]
 
     connectors = [load_connector(folder) for folder in discover([corpus_path])[::5]]
     marked = [c for c in connectors if isinstance(c.swagger, dict)
               and "x-ms-notification-url" in Context(c.swagger, None, []).document_keys]
     assert len(marked) > 10
     pruned = [inputs_of(c) for c in marked]
-    monkeypatch.setattr(_shared, "_unmarked_reference", lambda ctx, node: False)
+    for module in (operations, webhooks):
+        monkeypatch.setattr(module, "_unmarked_reference", lambda ctx, node: False)
     assert pruned == [inputs_of(c) for c in marked]
     assert any(chains for found in pruned for _, chains, _ in found)
 

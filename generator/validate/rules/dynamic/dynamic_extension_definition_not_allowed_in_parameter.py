@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import describe_parameter
+from generator.validate.rules._common import describe_parameter
 
 DYNAMIC_EXTENSIONS = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema",
                       "x-ms-dynamic-properties", "x-ms-dynamic-tree")

@@ -1,10 +1,10 @@
 """DynamicListExtensionRequiredForAmbiguousReferences (its base ``LegacyReferenceRule``, shared
-with the three sibling rules, is in ``_shared``)."""
+with the three sibling rules, is in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import LegacyReferenceRule
+from generator.validate.rules.dynamic._helpers import LegacyReferenceRule
 
 
 class DynamicListExtensionRequiredForAmbiguousReferences(LegacyReferenceRule):

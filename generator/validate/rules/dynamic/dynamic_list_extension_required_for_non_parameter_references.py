@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import LegacyReferenceRule
+from generator.validate.rules.dynamic._helpers import LegacyReferenceRule
 
 
 class DynamicListExtensionRequiredForNonParameterReferences(LegacyReferenceRule):

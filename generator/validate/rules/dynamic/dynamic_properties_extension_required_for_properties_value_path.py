@@ -1,10 +1,10 @@
 """DynamicPropertiesExtensionRequiredForPropertiesValuePath (its base ``DynamicHostRule`` is in
-``_shared``)."""
+``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
+from generator.validate.rules.dynamic._helpers import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
 
 
 class DynamicPropertiesExtensionRequiredForPropertiesValuePath(DynamicHostRule):

@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
+from generator.validate.rules.dynamic._helpers import PROPERTIES_EXT, SCHEMA_EXT, DynamicHostRule, path_steps
 
 
 class DynamicPropertiesItemValuePathMismatch(DynamicHostRule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import describe_parameter, describe_schema, node_keys
+from generator.validate.rules._common import describe_parameter, describe_schema, node_keys
 
 
 def _uses_file_picker(node) -> bool:

@@ -1,10 +1,10 @@
 """InvokedOperationShouldProduceArray (its base ``ResponsePathRule`` and the response-path helpers
-are in ``_shared``)."""
+are in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import ResponsePathRule, follow_path, is_array, path_steps
+from generator.validate.rules.dynamic._helpers import ResponsePathRule, follow_path, is_array, path_steps
 
 
 class InvokedOperationShouldProduceArray(ResponsePathRule):

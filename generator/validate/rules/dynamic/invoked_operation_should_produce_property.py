@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import ResponsePathRule, follow_path, is_array, path_steps
+from generator.validate.rules.dynamic._helpers import ResponsePathRule, follow_path, is_array, path_steps
 
 
 class InvokedOperationShouldProduceProperty(ResponsePathRule):

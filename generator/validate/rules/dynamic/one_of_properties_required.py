@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 #: x-ms-dynamic-values names its source by one of these.
 DYNAMIC_VALUES_SOURCE = ("operationId", "capability", "builtInOperation")

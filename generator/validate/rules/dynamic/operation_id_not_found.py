@@ -1,9 +1,9 @@
-"""OperationIdNotFound (its base ``OperationReferenceRule`` is in ``_shared``)."""
+"""OperationIdNotFound (its base ``OperationReferenceRule`` is in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import OperationReferenceRule
+from generator.validate.rules.dynamic._helpers import OperationReferenceRule
 
 
 class OperationIdNotFound(OperationReferenceRule):

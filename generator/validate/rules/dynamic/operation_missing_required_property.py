@@ -1,5 +1,6 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import OperationReferenceRule, effective_parameters
+from generator.validate.rules._common import effective_parameters
+from generator.validate.rules.dynamic._helpers import OperationReferenceRule
 
 
 class OperationMissingRequiredProperty(OperationReferenceRule):

@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import DynamicInvocationRule, arguments, body_property_names
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, arguments, body_property_names
 
 
 class OperationParameterNameIsAmbiguous(DynamicInvocationRule):

@@ -1,10 +1,10 @@
 """OperationParameterNameNotFound (the dynamic-extension helpers and its base
-``DynamicInvocationRule`` are in ``_shared``)."""
+``DynamicInvocationRule`` are in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import DynamicInvocationRule, arguments, resolve_input
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, arguments, resolve_input
 
 
 class OperationParameterNameNotFound(DynamicInvocationRule):

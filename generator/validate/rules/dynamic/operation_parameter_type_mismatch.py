@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import DynamicInvocationRule, arguments, resolve_input
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, arguments, resolve_input
 
 
 def compatible(wanted: str, given: str) -> bool:

@@ -1,5 +1,5 @@
 from generator.findings import Severity, escape_token
-from generator.validate.rules._shared import DynamicInvocationRule
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule
 
 
 class SelectedItemValuePathNotAllowedInThisPosition(DynamicInvocationRule):

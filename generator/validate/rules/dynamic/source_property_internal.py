@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 DYNAMIC = ("x-ms-dynamic-list", "x-ms-dynamic-properties", "x-ms-dynamic-tree")
 

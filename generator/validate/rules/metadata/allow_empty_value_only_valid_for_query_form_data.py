@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import describe_parameter
+from generator.validate.rules._common import describe_parameter
 
 
 class AllowEmptyValueOnlyValidForQueryFormData(Rule):

@@ -2,7 +2,7 @@ from typing import Any
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import describe_schema
+from generator.validate.rules._common import describe_schema
 
 
 def _parts(ctx, node: dict) -> list[dict]:

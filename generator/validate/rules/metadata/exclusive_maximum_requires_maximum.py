@@ -1,9 +1,10 @@
-"""ExclusiveMaximumRequiresMaximum (its base ``SchemaKeywordRule`` is in ``_shared``)."""
+"""ExclusiveMaximumRequiresMaximum (its base ``SchemaKeywordRule`` is in ``_helpers`` and ``rules._common``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import SchemaKeywordRule, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.metadata._helpers import SchemaKeywordRule
 
 
 class ExclusiveMaximumRequiresMaximum(SchemaKeywordRule):

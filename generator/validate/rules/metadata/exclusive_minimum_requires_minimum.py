@@ -1,5 +1,6 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import SchemaKeywordRule, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.metadata._helpers import SchemaKeywordRule
 
 
 class ExclusiveMinimumRequiresMinimum(SchemaKeywordRule):

@@ -1,10 +1,10 @@
-"""FieldLengthExceeded (``info_text`` and ``connector_title`` are in ``_shared``)."""
+"""FieldLengthExceeded (``info_text`` and ``connector_title`` are in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import connector_title, info_text
+from generator.validate.rules.metadata._helpers import connector_title, info_text
 
 TITLE_LIMIT = 30
 

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import info_text
+from generator.validate.rules.metadata._helpers import info_text
 
 MIN_LENGTH, MAX_LENGTH = 30, 500
 

@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import NonNegativeKeywordRule
+from generator.validate.rules.metadata._helpers import NonNegativeKeywordRule
 
 
 class MaxItemsMustBeGreaterThanOrEqualToZero(NonNegativeKeywordRule):

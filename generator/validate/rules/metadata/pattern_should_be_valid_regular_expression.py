@@ -4,7 +4,8 @@ import re
 import warnings
 
 from generator.findings import Severity
-from generator.validate.rules._shared import SchemaKeywordRule, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.metadata._helpers import SchemaKeywordRule
 
 _NAME = re.compile(r"([A-Za-z_]\w*|\d+)([>'])")
 # Python rejects these where the .NET/ECMAScript engines the platform uses accept the pattern.

@@ -4,7 +4,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import connector_title, info_text
+from generator.validate.rules.metadata._helpers import connector_title, info_text
 
 #: Microsoft product names that connector titles and descriptions may not use.
 PRODUCT_NAMES = ("Power Apps", "Power Automate", "Power BI", "Power Pages", "Power Platform",

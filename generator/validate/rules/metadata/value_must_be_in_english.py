@@ -4,7 +4,7 @@ import unicodedata
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import info_text
+from generator.validate.rules.metadata._helpers import info_text
 
 #: Below this many letters a text is too short to judge.
 MIN_LETTERS = 4

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY, node_keys
+from generator.validate.rules._common import NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY, node_keys
 
 
 class SwaggerKeywordNotSupported(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import replacement_of
+from generator.validate.rules.operations._helpers import replacement_of
 
 
 class ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations(Rule):

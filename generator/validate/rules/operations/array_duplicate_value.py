@@ -1,10 +1,10 @@
-"""ArrayDuplicateValue (``canonical``, the JSON value key it uses, is in ``_shared``)."""
+"""ArrayDuplicateValue (``canonical``, the JSON value key it uses, is in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import canonical
+from generator.validate.rules.operations._helpers import canonical
 
 #: Arrays whose items Swagger 2.0 declares unique, by where they occur.
 SCHEMA_ARRAYS = ("enum", "required")

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import effective_parameters
+from generator.validate.rules._common import effective_parameters
 
 
 class BodyOrFormDataParameterInFetchOperationNotAllowed(Rule):

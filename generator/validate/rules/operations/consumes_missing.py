@@ -1,10 +1,11 @@
-"""ConsumesMissing (``effective_consumes`` and the MIME helpers are in ``_shared``)."""
+"""ConsumesMissing (``effective_consumes`` and the MIME helpers are in ``_helpers`` and ``rules._common``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import effective_consumes, effective_parameters
+from generator.validate.rules._common import effective_parameters
+from generator.validate.rules.operations._helpers import effective_consumes
 
 
 class ConsumesMissing(Rule):

@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import canonical, json_type, node_keys
+from generator.validate.rules._common import json_type, node_keys
+from generator.validate.rules.operations._helpers import canonical
 
 
 def _fits(declared: str, value) -> bool:

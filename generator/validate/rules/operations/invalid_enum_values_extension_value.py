@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import canonical, enum_values_entries, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.operations._helpers import canonical, enum_values_entries
 
 
 class InvalidEnumValuesExtensionValue(Rule):

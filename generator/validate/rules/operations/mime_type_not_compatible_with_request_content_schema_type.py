@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import FORM_TYPES, effective_consumes, effective_parameters
+from generator.validate.rules._common import effective_parameters
+from generator.validate.rules.operations._helpers import FORM_TYPES, effective_consumes
 
 
 def _structured(media: str) -> bool:

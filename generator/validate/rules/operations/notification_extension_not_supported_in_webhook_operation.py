@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import is_webhook
+from generator.validate.rules.operations._helpers import is_webhook
 
 
 class NotificationExtensionNotSupportedInWebhookOperation(Rule):

@@ -1,10 +1,10 @@
-"""OperationFamilyHasDuplicateRevisions (``families`` and ``FamilyMember`` are in ``_shared``)."""
+"""OperationFamilyHasDuplicateRevisions (``families`` and ``FamilyMember`` are in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import FamilyMember, families
+from generator.validate.rules.operations._helpers import FamilyMember, families
 
 
 class OperationFamilyHasDuplicateRevisions(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import families, labels
+from generator.validate.rules.operations._helpers import families, labels
 
 
 class OperationFamilyHasManyEmptyRevisions(Rule):

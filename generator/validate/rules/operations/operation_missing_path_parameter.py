@@ -1,4 +1,4 @@
-"""OperationMissingPathParameter (``effective_parameters`` is in ``_shared``)."""
+"""OperationMissingPathParameter (``effective_parameters`` is in ``rules._common``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import effective_parameters
+from generator.validate.rules._common import effective_parameters
 
 TEMPLATE_VARIABLE = re.compile(r"\{([^{}]*)\}")
 

@@ -1,11 +1,11 @@
 """OperationMustHaveNotificationContentExtension (``notification_url_inputs`` and ``is_webhook``
-are in ``_shared``)."""
+are in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import has_notification_content, notification_url_inputs
+from generator.validate.rules.operations._helpers import has_notification_content, notification_url_inputs
 
 
 class OperationMustHaveNotificationContentExtension(Rule):

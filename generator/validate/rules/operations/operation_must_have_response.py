@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import has_notification_content
+from generator.validate.rules.operations._helpers import has_notification_content
 
 
 class OperationMustHaveResponse(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import body_indexes
+from generator.validate.rules.operations._helpers import body_indexes
 
 
 class OperationParametersContainMultipleBodyParameters(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import status_of
+from generator.validate.rules._common import status_of
 
 
 class OperationStatusAheadOfConnector(Rule):

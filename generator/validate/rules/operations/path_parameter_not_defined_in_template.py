@@ -2,7 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 VARIABLE = re.compile(r"\{([^{}/]*)\}")
 

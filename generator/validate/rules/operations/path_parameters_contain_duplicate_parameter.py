@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import duplicates
+from generator.validate.rules.operations._helpers import duplicates
 
 
 class PathParametersContainDuplicateParameter(Rule):

@@ -8,9 +8,10 @@ from generator.validate.rule import Rule
 MAX_DEPTH = 64
 
 
-def is_webhook(op) -> bool:
+def is_webhook_trigger(op) -> bool:
     """A webhook trigger: a trigger whose notification payload is described by
-    x-ms-notification-content (on the operation or on its path item)."""
+    x-ms-notification-content (on the operation or on its path item). Narrower than
+    ``_helpers.is_webhook``, which also counts any operation with a notification-URL input."""
     return "x-ms-trigger" in op.node and (
         "x-ms-notification-content" in op.node or "x-ms-notification-content" in op.path_item.node)
 
@@ -111,7 +112,7 @@ class WebhookOperationsMissingNotificationUrlProperty(Rule):
     def finish(self, ctx):
         finder = NotificationUrlFinder(ctx)
         for op in ctx.operations:
-            if is_webhook(op) and not finder.operation_has_url(op):
+            if is_webhook_trigger(op) and not finder.operation_has_url(op):
                 ctx.report(op.pointer,
                            f"webhook operation {op.label} has no input marked as the notification URL",
                            "add the property that receives the callback URL to the registration "

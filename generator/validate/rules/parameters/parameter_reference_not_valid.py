@@ -1,7 +1,7 @@
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys, reference_shape
+from generator.validate.rules._common import node_keys, reference_shape
 
 
 class ParameterReferenceNotValid(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 #: The members each of Microsoft's extension objects may have (no others, not even x-...).
 EXTENSION_MEMBERS = {

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import NON_BODY_KEYWORDS
+from generator.validate.rules.properties._helpers import NON_BODY_KEYWORDS
 
 
 class BodyParameterPropertyNotValid(Rule):

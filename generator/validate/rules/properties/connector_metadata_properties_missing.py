@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import metadata_entries, property_name
+from generator.validate.rules.properties._helpers import metadata_entries, property_name
 
 #: The x-ms-connector-metadata entries certification asks for, as Microsoft spells them.
 REQUIRED = ("Website", "Privacy policy", "Categories")

@@ -2,7 +2,8 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import element_label, json_type, node_keys
+from generator.validate.rules._common import json_type, node_keys
+from generator.validate.rules.properties._helpers import element_label
 
 _INTEGER_TEXT = re.compile(r"^\s*[-+]?\d+\s*$")
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")

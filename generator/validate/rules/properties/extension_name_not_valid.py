@@ -1,6 +1,7 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import NON_BODY_KEYWORDS, NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY
+from generator.validate.rules._common import NOT_IN_SWAGGER_SCHEMA, SCHEMA_ONLY
+from generator.validate.rules.properties._helpers import NON_BODY_KEYWORDS
 from generator.validate.traversal import HTTP_METHODS
 
 _VALIDATIONS = ("default", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",

@@ -1,9 +1,9 @@
 """FilterFunctionsPropertyInInputSchema (``InputDefinitions`` and ``filter_functions`` are in
-``_shared``)."""
+``_helpers``)."""
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import InputDefinitions, filter_functions
+from generator.validate.rules.properties._helpers import InputDefinitions, filter_functions
 
 
 class FilterFunctionsPropertyInInputSchema(Rule):

@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import filter_functions, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.properties._helpers import filter_functions
 
 #: The operator names of Power Platform's delegation metadata (as Power Fx reads them).
 SUPPORTED = ("eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not", "contains", "indexof",

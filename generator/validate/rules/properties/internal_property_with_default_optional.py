@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import is_internal
+from generator.validate.rules._common import is_internal
 
 
 class InternalPropertyWithDefaultOptional(Rule):

@@ -3,7 +3,7 @@ checks (``SWAGGER_TYPES``, ``PROPERTIES_TYPES``)."""
 
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import json_type, node_keys
+from generator.validate.rules._common import json_type, node_keys
 
 _DYNAMIC = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema",
             "x-ms-dynamic-properties", "x-ms-dynamic-tree")

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 VISIBILITY = ("important", "advanced", "internal")
 #: Allowed values of Microsoft's extensions, by the kind of swagger element that carries them.

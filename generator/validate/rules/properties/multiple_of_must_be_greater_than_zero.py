@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import element_label, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.properties._helpers import element_label
 
 
 def _is_number(value) -> bool:

@@ -2,7 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import status_of
+from generator.validate.rules._common import status_of
 
 _BETA = re.compile(r"(^|[./_-])beta([./_-]|\d|$)", re.IGNORECASE)
 

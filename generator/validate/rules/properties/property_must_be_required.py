@@ -1,6 +1,7 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import InputDefinitions, is_internal
+from generator.validate.rules._common import is_internal
+from generator.validate.rules.properties._helpers import InputDefinitions
 
 
 def optional_internal_defaults(ctx, schema):

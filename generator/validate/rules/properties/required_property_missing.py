@@ -1,6 +1,7 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import member, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.properties._helpers import member
 
 #: Members Microsoft's extension objects cannot do without.
 EXTENSION_REQUIRED = {"x-ms-dynamic-list": ("operationId",), "x-ms-dynamic-schema": ("operationId",),

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import element_label
+from generator.validate.rules.properties._helpers import element_label
 
 _SCALARS = ("string", "integer", "number", "boolean", "file")
 

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import InputDefinitions
+from generator.validate.rules.properties._helpers import InputDefinitions
 
 
 class RequiredReadOnlyPropertyNotAllowedAsInput(Rule):

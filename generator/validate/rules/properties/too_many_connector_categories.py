@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import category_entries
+from generator.validate.rules.properties._helpers import category_entries
 
 MAX_CATEGORIES = 2
 

@@ -2,7 +2,7 @@ from urllib.parse import urlsplit
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import node_keys
+from generator.validate.rules._common import node_keys
 
 
 def is_absolute_url(value) -> bool:

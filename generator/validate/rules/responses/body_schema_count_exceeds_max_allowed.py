@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import inline_schemas
+from generator.validate.rules.responses._helpers import inline_schemas
 
 MAX_SCHEMAS = 512
 

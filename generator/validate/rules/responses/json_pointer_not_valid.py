@@ -1,6 +1,6 @@
 from generator.findings import Severity, pointer_of
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import reference_shape
+from generator.validate.rules._common import reference_shape
 
 
 class JsonPointerNotValid(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import reference_shape, target_exists
+from generator.validate.rules._common import reference_shape, target_exists
 
 
 class SchemaReferenceNotFound(Rule):

@@ -1,6 +1,6 @@
 from generator.findings import Severity, unescape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import inline_schemas
+from generator.validate.rules.responses._helpers import inline_schemas
 
 #: Assumed limit: Microsoft's message names one but its documentation does not give the value.
 MAX_DEPTH = 32

@@ -1,6 +1,6 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import is_real_value
+from generator.validate.rules.secrets._helpers import is_real_value
 
 
 def oauth_settings(properties: dict):

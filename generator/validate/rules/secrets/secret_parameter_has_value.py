@@ -2,7 +2,7 @@ import re
 
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import is_real_value
+from generator.validate.rules.secrets._helpers import is_real_value
 
 #: Names of parameters that carry a credential ("api_key", "X-Api-Key", "password", "client secret").
 SECRET_NAME = re.compile(r"(api[-_ ]?key|apikey|pass(word|wd)|secret|access[-_ ]?token|auth[-_ ]?token"

@@ -1,6 +1,6 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import requirements, scheme_of
+from generator.validate.rules.security._helpers import requirements, scheme_of
 
 
 class OAuthSecurityRequirementValueMustBeScopeName(Rule):

@@ -1,6 +1,7 @@
 from generator.findings import Severity, escape_token
 from generator.validate.rule import Rule
-from generator.validate.rules._shared import marks_notification_url, node_keys
+from generator.validate.rules._common import node_keys
+from generator.validate.rules.webhooks._helpers import marks_notification_url
 
 _CONTENT = "x-ms-notification-content"
 _MAX_DEPTH = 32

@@ -1,10 +1,10 @@
 """NotificationUrlNotInternal (its base ``NotificationUrlRule`` and ``notification_url_chains`` are
-in ``_shared``)."""
+in ``_helpers``)."""
 
 from __future__ import annotations
 
 from generator.findings import Severity
-from generator.validate.rules._shared import NotificationUrlRule
+from generator.validate.rules.webhooks._helpers import NotificationUrlRule
 
 
 class NotificationUrlNotInternal(NotificationUrlRule):

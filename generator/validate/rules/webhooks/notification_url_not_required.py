@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules._shared import NotificationUrlRule
+from generator.validate.rules.webhooks._helpers import NotificationUrlRule
 
 
 class NotificationUrlNotRequired(NotificationUrlRule):
