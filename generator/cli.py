@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 # Modules only some commands need are imported inside them: `pacgen build` runs in every edit
 # loop, and its start-up time is most of its cost.
 
-EXIT_FINDINGS = 1
-EXIT_UNUSABLE = 2
+from generator.exit_codes import EXIT_FINDINGS, EXIT_UNUSABLE  # noqa: F401  (commands import them from here)
 
 
 def fail_with(findings: list[Finding], fmt: str = "text") -> None:
