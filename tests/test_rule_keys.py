@@ -206,7 +206,7 @@ def test_notification_url_walks_skip_only_references_that_reach_no_marker(corpus
     assert len(marked) > 10
     pruned = [inputs_of(c) for c in marked]
     for module in (operations, webhooks):
-        monkeypatch.setattr(module, "_unmarked_reference", lambda ctx, node: False)
+        monkeypatch.setattr(module, "unmarked_reference", lambda ctx, node: False)
     assert pruned == [inputs_of(c) for c in marked]
     assert any(chains for found in pruned for _, chains, _ in found)
 

@@ -114,11 +114,15 @@ def target_exists(doc, ref: str, kind: str) -> bool:
     return name in section or unquote(name) in section
 
 
+# --- Operation status (x-ms-api-annotation) -------------------------------------------------------
+
 def status_of(annotation) -> str | None:
     if isinstance(annotation, dict) and isinstance(annotation.get("status"), str):
         return annotation["status"].strip().lower()
     return None
 
+
+# --- Parameter lists ------------------------------------------------------------------------------
 
 def _identity(node: dict) -> tuple[str, str]:
     return repr(node.get("name")), repr(node.get("in"))
@@ -155,10 +159,12 @@ def is_internal(node) -> bool:
     return isinstance(value, str) and value.strip().lower() == "internal"
 
 
-_MAX_DEPTH = 32
+# --- Webhooks: which references can reach x-ms-notification-url -----------------------------------
+
+NOTIFICATION_WALK_DEPTH = 32
 
 
-def _unmarked_reference(ctx, node: Any) -> bool:
+def unmarked_reference(ctx, node: Any) -> bool:
     """True when ``node`` is a reference from which no x-ms-notification-url can be reached, so
     the walks for marked inputs can skip it (instead of expanding a definition per operation)."""
     if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):

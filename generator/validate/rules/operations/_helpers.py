@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from generator.validate.rules._common import _MAX_DEPTH, _unmarked_reference, effective_parameters
+from generator.validate.rules._common import NOTIFICATION_WALK_DEPTH, effective_parameters, unmarked_reference
 
 # --- JSON values ----------------------------------------------------------------------------------
 
@@ -167,10 +167,10 @@ def _notification_url_inputs(ctx, op) -> list[str]:
 
 
 def _collect_marked(ctx, node, path: str, found: list[str], active: set[int], depth: int) -> None:
-    if _unmarked_reference(ctx, node):
+    if unmarked_reference(ctx, node):
         return
     node = ctx.deref(node)
-    if not isinstance(node, dict) or id(node) in active or depth > _MAX_DEPTH:
+    if not isinstance(node, dict) or id(node) in active or depth > NOTIFICATION_WALK_DEPTH:
         return
     active.add(id(node))
     props = node.get("properties")

@@ -9,12 +9,13 @@ from typing import Any
 from generator.findings import escape_token
 from generator.validate.rule import Rule
 from generator.validate.rules._common import (
-    _MAX_DEPTH,
-    _unmarked_reference,
+    NOTIFICATION_WALK_DEPTH,
     effective_parameters,
     is_internal,
+    unmarked_reference,
 )
 
+# --- Inputs marked x-ms-notification-url and the chains that reach them ---------------------------
 
 def marks_notification_url(node: Any) -> bool:
     if not isinstance(node, dict):
@@ -41,7 +42,7 @@ def _follow(ctx, node: Any, pointer: str) -> tuple[Any, str]:
         if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
             break
         ref = node["$ref"]
-        if _unmarked_reference(ctx, node):
+        if unmarked_reference(ctx, node):
             return None, pointer  # nothing marked down there: not worth walking
         node = ctx.resolve(ref)
         pointer = ref[1:] if ref.startswith("#/") else pointer
@@ -76,7 +77,7 @@ def _chains(ctx, op) -> Iterator[NotificationUrlInput]:
 
 def _walk(ctx, node: Any, pointer: str, path: str, internal: bool, required: bool,
           not_required_at: str, active: set, depth: int) -> Iterator[NotificationUrlInput]:
-    if not isinstance(node, dict) or id(node) in active or depth > _MAX_DEPTH:
+    if not isinstance(node, dict) or id(node) in active or depth > NOTIFICATION_WALK_DEPTH:
         return
     active.add(id(node))
     yield from _properties(ctx, node, pointer, path, internal, required, not_required_at,
