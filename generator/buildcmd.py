@@ -8,9 +8,8 @@ import sys
 
 import click
 
+from generator.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE
 from generator.targets import BuildTarget, shown_path
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def run_build(targets: list[BuildTarget], check: bool = False, force: bool = False) -> int:

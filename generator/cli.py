@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 # Modules only some commands need are imported inside them: `pacgen build` runs in every edit
 # loop, and its start-up time is most of its cost.
 
-EXIT_FINDINGS = 1
-EXIT_UNUSABLE = 2
+from generator.exit_codes import EXIT_FINDINGS, EXIT_UNUSABLE  # noqa: F401  (commands import them from here)
 
 
 def fail_with(findings: list[Finding], fmt: str = "text") -> None:
@@ -147,13 +146,20 @@ def validate(paths, names, fmt, strict, select, ignore, docs_page, jobs, changed
 
 
 @main.command("rules")
-def list_rules() -> None:
+@click.option("--family", "by_family", is_flag=True,
+              help="Group by family (the folder under generator/validate/rules/; change: `pacgen diff`).")
+def list_rules(by_family: bool) -> None:
     """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
+    from generator.validate.rule import family_of
+
     rules = _every_rule()
     width = max(len(code) for code in rules)
-    for code, rule in rules.items():
+    order = sorted(rules, key=lambda code: (family_of(rules[code]) or "change", code)) if by_family else rules
+    for code in order:
+        rule = rules[code]
         marker = "" if rule.offline else "  (partly online: see `pacgen rule`)"
-        click.echo(f"{code:<{width}}  {rule.severity.value:<7}  {rule.source:<19}  {rule.summary}{marker}")
+        family = f"{family_of(rule) or 'change':<16}  " if by_family else ""
+        click.echo(f"{family}{code:<{width}}  {rule.severity.value:<7}  {rule.source:<19}  {rule.summary}{marker}")
     click.echo(f"{len(rules)} rules", err=True)
 
 

@@ -226,7 +226,7 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
     """Write a commented, minimal spec for a new connector called NAME; it builds and validates
     with no errors and no warnings."""
     from generator.render import write_atomically
-    from generator.validate.rules.value_contains_restricted_words import restricted_words
+    from generator.validate.rules.metadata.value_contains_restricted_words import restricted_words
 
     problems = []
     if not name.strip() or len(name) > 30:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import click
 
+from generator.exit_codes import EXIT_FINDINGS as EXIT_FAILED
+from generator.exit_codes import EXIT_UNUSABLE
 from generator.findings import Finding, Severity
 from generator.render import write_atomically
 from generator.report.emit import emit
@@ -31,8 +33,6 @@ ENV_CONNECTOR_ID = "PACGEN_CONNECTOR_ID"
 # paconn settings that say where the service is (sovereign clouds, or a test stub); passed through.
 SERVICE_KEYS = ("powerAppsUrl", "powerAppsApiVersion", "flowUrl", "flowApiVersion")
 FILE_KEYS = ("apiDefinition", "apiProperties", "icon", "script")
-EXIT_FAILED = 1
-EXIT_UNUSABLE = 2
 
 
 class UploadError(Exception):

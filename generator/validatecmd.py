@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
+from generator.exit_codes import EXIT_FINDINGS, EXIT_UNUSABLE
 from generator.findings import Finding, Severity
 from generator.project import Project
-
-EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
 
 
 @dataclass(frozen=True)

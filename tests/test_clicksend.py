@@ -9,7 +9,7 @@ from openapi_spec_validator import validate as openapi_validate
 from generator.build import build_artifacts
 from generator.cli import main
 from generator.docs import from_json, read_page, to_json
-from generator.docs.commands import check_against_page
+from generator.docs.check import check_against_page
 from generator.pipeline import load_connector
 from generator.validate.pipeline import validate
 

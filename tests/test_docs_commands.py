@@ -113,7 +113,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 @pytest.mark.shared(SEED)
 @pytest.mark.parametrize("target", ["spec/clicksend.yaml", "connector"])
 def test_project_clicksend_connector_matches_the_seed(target: str) -> None:
-    from generator.docs.commands import check_against_page
+    from generator.docs.check import check_against_page
     from generator.pipeline import load_connector
 
     checked = check_against_page(load_connector(PROJECT / target), SEED)
@@ -122,7 +122,7 @@ def test_project_clicksend_connector_matches_the_seed(target: str) -> None:
 
 
 def test_check_against_page_reports_an_unreadable_page(connector: Path, tmp_path: Path) -> None:
-    from generator.docs.commands import check_against_page
+    from generator.docs.check import check_against_page
     from generator.pipeline import load_connector
 
     checked = check_against_page(load_connector(connector), tmp_path / "missing.md")

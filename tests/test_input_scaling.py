@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from generator.docs.reader import read_page
 from generator.importer import readme as import_readme
-from generator.validate.rules import readme_section_missing as readme
+from generator.validate.rules.file_text import readme_section_missing as readme
 
 # The former regular expressions: the reference for what a heading and a code fence are.
 _OLD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)

@@ -13,7 +13,7 @@ from generator.pipeline import load_connector
 from generator.spec.loader import SpecError
 from generator.validate.file_rule import load_file_rules
 from generator.validate.pipeline import validate
-from generator.validate.rules.readme_section_missing import REQUIRED_SECTIONS
+from generator.validate.rules.file_text.readme_section_missing import REQUIRED_SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE = load_file_rules()["ReadmeSectionMissing"]

@@ -68,17 +68,52 @@ def test_declared_keys_lose_nothing_on_the_corpus(corpus_path):
 RULES_DIR = Path(__file__).resolve().parent.parent / "generator" / "validate" / "rules"
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in RULES_DIR.glob("*.py") if p.name != "_shared.py"))
+RULE_MODULES = sorted(str(p.relative_to(RULES_DIR)) for p in RULES_DIR.glob("*/*.py") if not p.name.startswith("_"))
+
+
+def _helper_modules_allowed(family: str) -> set[str]:
+    """A rule module may import its own family's helpers and the rules' common module, nothing else."""
+    own = {f"generator.validate.rules.{family}.{p.stem}" for p in (RULES_DIR / family).glob("_*.py")}
+    return own | {f"generator.validate.rules.{p.stem}" for p in RULES_DIR.glob("_*.py")}
+
+
+def test_every_rule_module_lives_in_a_family_folder():
+    assert not [p.name for p in RULES_DIR.glob("*.py") if not p.name.startswith("_")]
+    from generator.validate.file_rule import load_file_rules
+
+    assert len(RULE_MODULES) == len(RULES) + len(load_file_rules()), "one rule per module"
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
 def test_rule_modules_import_no_other_rule_module(module):
-    """Helpers several rules need live in rules/_shared.py, so rule modules stay independent."""
+    """Helpers live beside the family that uses them (rules/<family>/_*.py) or, when families truly
+    share them, in the rules' common module; rule modules stay independent of each other."""
+    family = module.split("/")[0]
+    allowed = _helper_modules_allowed(family)
     tree = ast.parse((RULES_DIR / module).read_text("utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator.validate.rules."):
-            assert node.module == "generator.validate.rules._shared", f"{module} imports {node.module}"
+            assert node.module in allowed, f"{module} imports {node.module}"
 
 
-def test_the_shared_module_is_not_loaded_as_rules():
-    assert all(not rule.__module__.endswith("._shared") for rule in RULES.values())
+def test_the_helper_modules_are_not_loaded_as_rules():
+    assert all(not rule.__module__.rsplit(".", 1)[-1].startswith("_") for rule in RULES.values())
+
+
+def test_helper_modules_stay_small_and_shared_helpers_are_shared():
+    """No helper module over ~600 lines; every helper in the common module serves two families."""
+    for path in RULES_DIR.glob("**/_*.py"):
+        assert len(path.read_text("utf-8").splitlines()) <= 620, path
+    common = ast.parse((RULES_DIR / "_common.py").read_text("utf-8"))
+    public = {node.name for node in common.body
+              if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_")}
+    families_using = {name: set() for name in public}
+    for path in RULES_DIR.glob("*/*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator.validate.rules._common":
+                for alias in node.names:
+                    families_using.get(alias.name, set()).add(path.parent.name)
+    assert all(families_using.values()), {n: f for n, f in families_using.items() if not f}
 
 
 def _naive_count(swagger, root, start_refs, cap):
@@ -124,7 +159,7 @@ def _random_definitions(seed):
 
 @pytest.mark.parametrize("seed", range(40))
 def test_schema_count_with_shared_reference_sizes_equals_plain_expansion(seed):
-    from generator.validate.rules.body_schema_count_exceeds_max_allowed import count_schemas
+    from generator.validate.rules.responses.body_schema_count_exceeds_max_allowed import count_schemas
 
     swagger = _random_definitions(seed)
     for cap in (5, 40, 513):
@@ -137,7 +172,11 @@ def test_schema_count_with_shared_reference_sizes_equals_plain_expansion(seed):
 
 @pytest.mark.parametrize("seed", range(20))
 def test_partial_path_candidates_keep_every_pair_that_is_not_distinct(seed):
-    from generator.validate.rules.partial_duplicate_operation_path import _candidates, compare, shape
+    from generator.validate.rules.operations.partial_duplicate_operation_path import (
+        _candidates,
+        compare,
+        shape,
+    )
 
     rng = random.Random(seed)
     pieces = ["items", "Items", "{id}", "{itemId}", "recent", "v{n}.json", "a{b}c", "x"]
@@ -153,19 +192,21 @@ def test_partial_path_candidates_keep_every_pair_that_is_not_distinct(seed):
 def test_notification_url_walks_skip_only_references_that_reach_no_marker(corpus_path, monkeypatch):
     """The webhook rules skip references from which no x-ms-notification-url can be reached;
     on connectors that use the marker, the inputs they find are the same as without skipping."""
-    from generator.validate.rules import _shared
+    from generator.validate.rules.operations import _helpers as operations
+    from generator.validate.rules.webhooks import _helpers as webhooks
 
     def inputs_of(connector):
         ctx = Context(connector.swagger, connector.properties, [])
-        return [(op.pointer, _shared.notification_url_chains(ctx, op),
-                 _shared.notification_url_inputs(ctx, op)) for op in ctx.operations]
+        return [(op.pointer, webhooks.notification_url_chains(ctx, op),
+                 operations.notification_url_inputs(ctx, op)) for op in ctx.operations]
 
     connectors = [load_connector(folder) for folder in discover([corpus_path])[::5]]
     marked = [c for c in connectors if isinstance(c.swagger, dict)
               and "x-ms-notification-url" in Context(c.swagger, None, []).document_keys]
     assert len(marked) > 10
     pruned = [inputs_of(c) for c in marked]
-    monkeypatch.setattr(_shared, "_unmarked_reference", lambda ctx, node: False)
+    for module in (operations, webhooks):
+        monkeypatch.setattr(module, "unmarked_reference", lambda ctx, node: False)
     assert pruned == [inputs_of(c) for c in marked]
     assert any(chains for found in pruned for _, chains, _ in found)
 
@@ -221,7 +262,7 @@ def _random_leaf(rng):
 
 @pytest.mark.parametrize("seed", range(30))
 def test_schema_depth_shape_from_the_shared_inline_pass_equals_a_plain_walk(seed):
-    from generator.validate.rules.schema_too_deep import _CAP, _shape
+    from generator.validate.rules.responses.schema_too_deep import _CAP, _shape
 
     rng = random.Random(seed)
     root = {"type": "object", "properties": {f"r{i}": _random_tree(rng, 1) for i in range(3)}}

@@ -12,7 +12,7 @@ from generator.pipeline import load_connector
 from generator.validate.file_rule import load_file_rules
 from generator.validate.pipeline import validate
 from generator.validate.rule import example_documents, load_all_rules, run_rules
-from generator.validate.rules.x_ms_summary_not_title_case import lower_case_words
+from generator.validate.rules.string_guidance.x_ms_summary_not_title_case import lower_case_words
 
 RULES = load_all_rules()
 FILE_RULES = load_file_rules()
@@ -208,3 +208,18 @@ def test_cli_lists_the_source_of_each_rule():
     assert "coding-standards" in lines["TrailingWhitespace"]
     shown = CliRunner().invoke(main, ["rule", "TrailingWhitespace"])
     assert shown.exit_code == 0 and "source: coding-standards" in shown.output
+
+
+def test_cli_lists_rules_by_family():
+    plain = CliRunner().invoke(main, ["rules"])
+    result = CliRunner().invoke(main, ["rules", "--family"])
+    assert result.exit_code == 0
+    rows = [line.split() for line in result.output.splitlines() if line.strip() and not line.endswith(" rules")]
+    family = {row[1]: row[0] for row in rows}
+    assert family["OperationIdRequired"] == "operations"
+    assert family["DynamicTreeExtensionMissing"] == "dynamic"
+    assert family["TrailingWhitespace"] == "file_text"
+    assert family["SecretParameterHasValue"] == "secrets"
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows), "grouped by family"
+    assert sorted(family) == sorted(line.split()[0] for line in plain.output.splitlines()
+                                   if line.strip() and not line.endswith(" rules"))

@@ -211,7 +211,7 @@ def test_restricted_words_whole_words_and_severity():
 
 
 def test_english_heuristic():
-    from generator.validate.rules.value_must_be_in_english import not_english
+    from generator.validate.rules.metadata.value_must_be_in_english import not_english
 
     assert not_english("Send an SMS message to a recipient") is None
     assert not_english("Отправить SMS") is not None

@@ -233,7 +233,7 @@ def test_schema_count_terminates_on_recursive_definitions():
 
 
 def test_path_templates():
-    from generator.validate.rules.operation_path_template_not_valid import template_problem
+    from generator.validate.rules.operations.operation_path_template_not_valid import template_problem
 
     assert template_problem("/a/{b}/c{d}.json") is None
     for bad in ("/a/{b", "/a/b}", "/a/{}", "/a/{b/c}", "/a/{{b}}"):

@@ -8,10 +8,9 @@ import time
 
 import click
 
+from generator.exit_codes import EXIT_FINDINGS, EXIT_UNUSABLE
 from generator.findings import Finding, Severity
 from generator.report import FORMATS
-
-EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
 
 
 @click.command("diff")

@@ -8,33 +8,25 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
-from generator.docs.compare import compare
+from generator.docs.check import check_against_page, read_page_file
 from generator.docs.flatten import page_from_connector
-from generator.docs.model import Page, PageShapeError, from_dict, to_json
-from generator.docs.reader import read_page
+from generator.docs.model import Page, to_json
 from generator.docs.render import render_page
+from generator.exit_codes import EXIT_FINDINGS, EXIT_UNUSABLE
 from generator.findings import Finding, Severity
 from generator.report import FORMATS
 
-EXIT_FINDINGS = 1
-EXIT_UNUSABLE = 2
 PAGE_NAME = "reference.md"
 
 
 def _emit(findings: list[Finding], fmt: str, extra: dict | None = None, seconds: float = 0.0,
           stream=None) -> None:
-    try:
-        from generator.report.emit import Summary, emit
-    except ImportError:  # the reporters are not there: plain text
-        for f in sorted(findings, key=Finding.sort_key):
-            where = f"{f.file}:{f.line}:{f.column}" if f.line else (f.file or "<input>")
-            click.echo(f"{where}: {f.code} {f.message}", file=stream)
-        return
+    from generator.report.emit import Summary, emit
+
     emit(findings, fmt, Summary(connectors=1, seconds=seconds, extra=extra or {}), stream=stream)
 
 
@@ -67,14 +59,11 @@ def _write(target: Path, text: str) -> None:
 def _load(path: Path, fmt: str):
     """The connector behind a spec, a connector folder or a swagger file; exit 2 when it is unusable."""
     from generator.pipeline import load_connector
+    from generator.spec.loader import SpecError
 
     try:
-        from generator.spec.loader import SpecError
-    except ImportError:  # pragma: no cover - the spec room is always there in a full checkout
-        SpecError = ()  # type: ignore[assignment]  # noqa: N806
-    try:
         connector = load_connector(path)
-    except SpecError as exc:  # type: ignore[misc]
+    except SpecError as exc:
         _emit(list(exc.findings), fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
         sys.exit(EXIT_UNUSABLE)
     except OSError as exc:
@@ -89,59 +78,6 @@ def _load(path: Path, fmt: str):
         _emit(unreadable, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
         _unusable(f"{path}: {Path(unreadable[0].file).name} cannot be read")
     return connector
-
-
-class PageUnreadable(ValueError):
-    """A page that cannot be read, with the line and column of the cause when known."""
-
-    def __init__(self, message: str, line: int = 0, column: int = 0):
-        super().__init__(message)
-        self.line, self.column = line, column
-
-
-def read_page_file(path: Path) -> Page:
-    """A page as text (Markdown or the text form of a Learn page) or as extracted JSON (``.json``);
-    read through the shared reader, so with its limits (regular file, size, depth)."""
-    from generator.source import BOM, parse_json_text, read_input_text
-
-    text = read_input_text(path).removeprefix(BOM)
-    if path.suffix.lower() != ".json":
-        return read_page(text)
-    doc = parse_json_text(text, str(path))
-    if doc.findings:
-        first = doc.findings[0]
-        raise PageUnreadable(first.message, first.line, first.column)
-    try:
-        return from_dict(doc.data)
-    except PageShapeError as exc:
-        raise PageUnreadable(str(exc), *doc.locate(exc.pointer)) from None
-
-
-@dataclass
-class PageCheck:
-    """Located findings of one connector against one page, and the figures for the report summary."""
-
-    findings: list[Finding]
-    stats: dict[str, int] = field(default_factory=dict)
-
-
-def check_against_page(connector, page: str | Path) -> PageCheck:
-    """Compare a loaded connector (``generator.pipeline.LoadedConnector``) with a page file (any
-    language, or extracted ``.json``).  An unreadable page is one finding, not an exception; connection
-    parameters are compared only when the connector has apiProperties, throttling only when it states
-    its limits (a spec does)."""
-    page = Path(page)
-    try:
-        documented = read_page_file(page)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        return PageCheck([Finding("DocsPageUnreadable", Severity.ERROR, f"cannot read the page: {message}",
-                                  str(page), "", getattr(exc, "line", 0), getattr(exc, "column", 0),
-                                  "give a reference page (text or Markdown) or its extracted JSON")])
-    actual = page_from_connector(connector.swagger, connector.properties, connector.throttling)
-    result = compare(documented, actual, check_connection=connector.properties is not None,
-                     check_throttling=connector.throttling is not None)
-    return PageCheck([connector.place(f) for f in result.findings], result.summary())
 
 
 def _where(finding: Finding) -> str:

@@ -37,7 +37,7 @@ from generator.preview.model import (
     Preview,
     Token,
 )
-from generator.validate.rules.secret_parameter_has_value import is_secret_parameter
+from generator.validate.rules.secrets.secret_parameter_has_value import is_secret_parameter
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 DYNAMIC_DROPDOWNS = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-tree")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-EXIT_UNUSABLE = 2
+from generator.exit_codes import EXIT_UNUSABLE
 
 
 @click.command("preview")

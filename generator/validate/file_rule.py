@@ -2,7 +2,7 @@
 trailing whitespace) and the sections of a connector's readme.md.
 
 A file rule is a subclass of :class:`FileRule` in its own module under
-``generator/validate/rules/`` (imported with the other rules). ``target`` names the file it
+``generator/validate/rules/file_text/`` (imported with the other rules). ``target`` names the file it
 reads; ``check(text)`` yields ``Problem``s with a character offset, which the stage turns into
 findings located by line and column. The docstring's "Passing example::" / "Failing example::"
 blocks are the file text itself, each failing one followed by ``Reports:`` and the places

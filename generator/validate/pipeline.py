@@ -257,7 +257,7 @@ def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Fin
 
 
 def _docs_findings(connector: LoadedConnector, page: str, outcome: Outcome) -> list[Finding]:
-    from generator.docs.commands import check_against_page
+    from generator.docs.check import check_against_page
 
     result = check_against_page(connector, page)
     outcome.extra.update(result.stats)

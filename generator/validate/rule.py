@@ -1,6 +1,6 @@
 """What a validation rule is, the registry of all rules, and the context rules report through.
 
-A rule is a subclass of :class:`Rule` in its own module under ``generator/validate/rules/``:
+A rule is a subclass of :class:`Rule` in its own module under ``generator/validate/rules/<family>/``:
 
     class OperationIdRequired(Rule):
         '''Every operation needs an operationId.
@@ -298,12 +298,32 @@ def load_all_rules() -> dict[str, type[Rule]]:
 
 @lru_cache(maxsize=1)
 def _import_rule_modules() -> None:
-    from generator.validate import rules as package
+    for family, module in rule_modules():
+        importlib.import_module(f"{RULES_PACKAGE}.{family}.{module}")
 
-    for module in pkgutil.iter_modules(package.__path__):
-        if module.name.startswith("_"):
-            continue  # helpers the rule modules share (rules/_shared.py), not rules
-        importlib.import_module(f"{package.__name__}.{module.name}")
+
+RULES_PACKAGE = "generator.validate.rules"
+
+
+def rule_modules() -> list[tuple[str, str]]:
+    """(family, module) of every rule module: the rules live one family package deep
+    (``rules/<family>/<module>.py``); modules whose name starts with ``_`` are helpers, not rules."""
+    package = importlib.import_module(RULES_PACKAGE)
+    found = []
+    for family in pkgutil.iter_modules(package.__path__):
+        if not family.ispkg or family.name.startswith("_"):
+            continue
+        family_package = importlib.import_module(f"{RULES_PACKAGE}.{family.name}")
+        found += [(family.name, module.name) for module in pkgutil.iter_modules(family_package.__path__)
+                  if not module.ispkg and not module.name.startswith("_")]
+    return sorted(found)
+
+
+def family_of(rule: type) -> str:
+    """The family (package under ``rules/``) a rule class is defined in; "" for rules elsewhere."""
+    prefix = RULES_PACKAGE + "."
+    parts = rule.__module__.removeprefix(prefix).split(".")
+    return parts[0] if rule.__module__.startswith(prefix) and len(parts) == 2 else ""
 
 
 @lru_cache(maxsize=512)

@@ -346,7 +346,7 @@ def _shown(value) -> str:
 
 def _default_of(item) -> str:
     """The field's default for a message; never the value of a field that holds a credential."""
-    from generator.validate.rules.secret_parameter_has_value import is_secret_parameter
+    from generator.validate.rules.secrets.secret_parameter_has_value import is_secret_parameter
 
     if is_secret_parameter({**item.node, "name": str(item.key[-1])}):
         return "(not shown: the field holds a credential)"

@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Arrays* section: arrays that must not be empty."""

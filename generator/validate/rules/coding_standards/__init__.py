@@ -1,0 +1,1 @@
+"""Microsoft's connector coding standards: operation ids, descriptions, responses."""

@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Metadata* section: info, host, schemes, apiProperties.json."""

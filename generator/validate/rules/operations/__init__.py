@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Operations* section: operation ids, paths, summaries, revisions, counts."""

@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Properties* section: schema keywords, enums, extension members."""

@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Response* section: responses, references, schema counts."""

@@ -1,0 +1,1 @@
+"""Rules from Microsoft's certification review (none yet): add review-time checks here."""

@@ -1,0 +1,1 @@
+"""pacgen's rules that keep credentials out of a connector's files."""

@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Security* section: security definitions and requirements."""

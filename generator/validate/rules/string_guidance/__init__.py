@@ -1,0 +1,1 @@
+"""Microsoft's string guidance for connectors: summaries, x-ms-summary, trigger wording."""

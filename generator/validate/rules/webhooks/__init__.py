@@ -1,0 +1,1 @@
+"""Microsoft Swagger Validator rules of its *Webhooks* section: x-ms-notification-url and webhook triggers."""
