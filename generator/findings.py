@@ -54,6 +54,15 @@ class Finding(NamedTuple):
         return (self.file, self.line, self.column, self.code, self.pointer, self.message)
 
 
+def crash_finding(target: object, exc: BaseException, doing: str = "validate") -> Finding:
+    """A failure of pacgen itself on one connector of a run, reported as that connector's finding so
+    the run goes on with the others (the exception's type only: its text may quote the input)."""
+    return Finding("ValidationCrashed", Severity.ERROR,
+                   f"pacgen could not {doing} this connector ({type(exc).__name__})", str(target), "", 0, 0,
+                   "this is a bug in pacgen: please report it with the connector; the other connectors"
+                   " were checked")
+
+
 def error(code: str, message: str, pointer: str = "", hint: str = "") -> Finding:
     return Finding(code, Severity.ERROR, message, pointer=pointer, hint=hint)
 

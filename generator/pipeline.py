@@ -93,11 +93,11 @@ def as_uploaded(findings: list[Finding]) -> list[Finding]:
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
-    from generator.source import Document, find_file, read_input_bytes, read_json
+    from generator.source import Document, find_entry, find_file, read_input_bytes, read_json
 
     findings: list[Finding] = []
-    swagger_path = find_file(folder, SWAGGER_NAME)
-    props_path = find_file(folder, PROPERTIES_NAME)
+    swagger_path = find_entry(folder, SWAGGER_NAME)  # a FIFO or folder of that name: InputUnreadable
+    props_path = find_entry(folder, PROPERTIES_NAME)
     swagger_doc = read_json(swagger_path) if swagger_path else None
     props_doc = read_json(props_path) if props_path else None
     if swagger_doc is None:

@@ -363,3 +363,14 @@ def find_file(folder: str | Path, name: str) -> Path | None:
         if candidate.name.lower() == wanted and candidate.is_file():
             return candidate
     return None
+
+
+def find_entry(folder: str | Path, name: str) -> Path | None:
+    """Like ``find_file``, but also whatever else is called ``name``: a FIFO, a folder, a dangling or
+    looping symlink. Reading it then says why, where skipping it would treat the file as absent."""
+    folder = Path(folder)
+    found = find_file(folder, name)
+    if found is not None or not folder.is_dir():
+        return found
+    wanted = name.lower()
+    return next((c for c in sorted(folder.iterdir()) if c.name.lower() == wanted), None)

@@ -147,6 +147,24 @@ def test_fifo_is_refused_not_waited_for(tmp_path, command):
     assert "not a regular file" in result.output
 
 
+@pytest.mark.parametrize("name", ["apiDefinition.swagger.json", "apiProperties.json"])
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_connector_file_that_is_a_fifo_or_folder_is_reported_not_skipped(tmp_path, name, kind):
+    folder = tmp_path / "runs" / "odd"
+    folder.mkdir(parents=True)
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER), "utf-8")
+    (folder / "apiProperties.json").write_text('{"properties": {}}', "utf-8")
+    (folder / name).unlink()
+    os.mkfifo(folder / name) if kind == "fifo" else (folder / name).mkdir()
+    message = f"{folder / name}: error InputUnreadable: cannot read: "
+    alone = invoke("validate", folder)
+    assert message in alone.output
+    assert alone.exit_code == (2 if name == "apiDefinition.swagger.json" else 1)
+    below = invoke("validate", tmp_path / "runs")  # found below a folder too, not skipped as absent
+    assert message in below.output
+    assert below.exit_code in (1, 2)
+
+
 def test_endless_device_is_refused():  # POSIX, as the Makefile and CI
     result = invoke("validate", "/dev/zero")
     assert result.exit_code == 2

@@ -4,9 +4,11 @@ parameters give a clear message or an honest spec, never a traceback. Plus a bou
 test over mutated small connectors."""
 
 import json
+import os
 import string
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -205,3 +207,28 @@ def test_import_of_a_mutated_connector_never_raises_and_its_spec_loads(tmp_path_
         | {k for k in spec if k.startswith("x-")}
     if result.exit_code == 0:
         build_documents(text, str(output))  # "gives the same connector" means it builds
+
+
+def _odd(folder: Path, name: str, kind: str) -> None:
+    """Put a FIFO, a folder, a looping or a dangling symlink where the connector file ``name`` was."""
+    (folder / name).unlink()
+    if kind == "fifo":
+        os.mkfifo(folder / name)
+    elif kind == "folder":
+        (folder / name).mkdir()
+    elif kind == "loop":
+        (folder / name).symlink_to(name)
+    else:
+        (folder / name).symlink_to(folder / "gone")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "loop", "dangling"])
+@pytest.mark.parametrize("name", ["apiDefinition.swagger.json", "apiProperties.json"])
+def test_a_connector_file_that_is_not_a_regular_file_is_unusable_input(tmp_path, name, kind):
+    folder = connector(tmp_path / "c", swagger_with({"/a": {}}))
+    _odd(folder, name, kind)
+    result = run_import(folder, tmp_path / "spec.yaml")
+    assert result.exit_code == 2, result.output  # neither a hang nor a connector imported without it
+    assert isinstance(result.exception, SystemExit)
+    assert f"{folder / name}: error InputUnreadable: cannot read: " in result.output
+    assert not (tmp_path / "spec.yaml").exists()

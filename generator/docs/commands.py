@@ -35,6 +35,27 @@ def _unusable(message: str) -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
+def _output_path(option: str, what: str) -> Path:
+    """The -o value as a path; an empty one is refused (it would silently mean the current folder)."""
+    if not option:
+        _unusable(f"-o/--output is empty: name the {what}")
+    return Path(option)
+
+
+def _write(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` all or nothing: a failure leaves the previous file as it was."""
+    from generator.render import write_atomically
+
+    if not target.name:
+        _unusable(f"-o {str(target)!r} names no file: name the file to write")
+    if target.parent.exists() and not target.parent.is_dir():
+        _unusable(f"{target}: cannot write: {target.parent} is not a folder; nothing was changed")
+    try:
+        write_atomically(target.parent, [(target.name, text.encode("utf-8"))])
+    except OSError as exc:
+        _unusable(f"{target}: cannot write: {exc.strerror or exc}; nothing was changed")
+
+
 def _load(path: Path, fmt: str):
     """The connector behind a spec, a connector folder or a swagger file; exit 2 when it is unusable."""
     from generator.pipeline import load_connector
@@ -52,6 +73,10 @@ def _load(path: Path, fmt: str):
         if findings:
             _emit(findings, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
         _unusable(f"{path}: no usable swagger")
+    unreadable = [f for f in getattr(connector, "read_findings", []) or [] if f.code == "InputUnreadable"]
+    if unreadable:  # e.g. apiProperties.json a FIFO: a page without its connection parameters would mislead
+        _emit(unreadable, fmt, stream=sys.stderr if fmt == "text" else sys.stdout)
+        _unusable(f"{path}: {Path(unreadable[0].file).name} cannot be read")
     return connector
 
 
@@ -96,9 +121,9 @@ def check_command(connector: Path, page: Path, fmt: str) -> None:
 
 @docs.command("extract")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the JSON here instead of standard output.")
-def extract_command(page: Path, output: Path | None) -> None:
+def extract_command(page: Path, output: str | None) -> None:
     """Read PAGE's tables into language-neutral JSON (to commit as the documented facts)."""
     try:
         facts = read_page_file(page)
@@ -110,17 +135,16 @@ def extract_command(page: Path, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        _write(_output_path(output, "file to write the JSON to"), text)
         click.echo(f"wrote {output}", err=True)
     click.echo(f"{page}: {_describe(facts)}", err=True)
 
 
 @docs.command("render")
 @click.argument("connector", metavar="SPEC_OR_CONNECTOR", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(file_okay=False),
               help=f"Write {PAGE_NAME} into this folder instead of standard output.")
-def render_command(connector: Path, output: Path | None) -> None:
+def render_command(connector: Path, output: str | None) -> None:
     """Render the English reference page that SPEC_OR_CONNECTOR would get, as Markdown."""
     loaded = _load(connector, "text")
     page = page_from_connector(loaded.swagger, loaded.properties, loaded.throttling)
@@ -130,7 +154,6 @@ def render_command(connector: Path, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    output.mkdir(parents=True, exist_ok=True)
-    target = output / PAGE_NAME
-    target.write_text(text, encoding="utf-8")
+    target = _output_path(output, f"folder to write {PAGE_NAME} into") / PAGE_NAME
+    _write(target, text)
     click.echo(f"wrote {target}", err=True)

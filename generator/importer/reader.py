@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Severity, escape_token
-from generator.source import find_file, read_json
+from generator.source import find_entry, find_file, read_json
 
 SWAGGER_NAME = "apiDefinition.swagger.json"
 PROPERTIES_NAME = "apiProperties.json"
@@ -48,7 +48,7 @@ def read_connector(folder: str | Path) -> ConnectorFiles:
                                     "", 0, 0, f"point at a folder holding {SWAGGER_NAME}")])
     documents, findings, replaced = {}, [], []
     for name in (SWAGGER_NAME, PROPERTIES_NAME):
-        path = find_file(folder, name)
+        path = find_entry(folder, name)
         if path is None:
             if name == SWAGGER_NAME:
                 findings.append(Finding("ConnectorFileMissing", Severity.ERROR, f"no {name} in this folder",

@@ -8,8 +8,6 @@ so importing a rebuilt readme gives the same block again.
 
 from __future__ import annotations
 
-import re
-
 #: Section heading (lower case) → member of the `readme:` block.
 SECTIONS = {
     "prerequisites": "prerequisites",
@@ -25,7 +23,17 @@ GENERATED = ("supported operations",)
 REQUIRED = ("prerequisites", "obtainingCredentials", "knownIssues", "deploymentInstructions")
 ORDER = ("introduction", "publisher", "prerequisites", "obtainingCredentials", "gettingStarted",
          "knownIssues", "faq", "deploymentInstructions")
-_HEADING = re.compile(r"^(#{1,3})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+BLANKS = " \t"
+
+
+def parse_heading(line: str) -> tuple[int, str] | None:
+    """(level, title) of an ATX heading of level 1 to 3 (closing hashes and blanks dropped), else None.
+    String operations, not a regular expression: a pattern with a lazy title between optional blanks
+    and hashes backtracks cubically on a long line of blanks (3 KB: 17 s)."""
+    level = len(line) - len(line.lstrip("#"))
+    if not 1 <= level <= 3 or line[level:level + 1] not in tuple(BLANKS):
+        return None
+    return level, line[level:].strip(BLANKS).rstrip("#").rstrip(BLANKS)
 
 
 def readme_block(text: str, description: str = "", publisher: str = "") -> tuple[dict | None, list[str]]:
@@ -66,11 +74,11 @@ def _split(text: str) -> tuple[str, list[tuple[str, str]]]:
     introduction: list[str] = []
     sections: list[tuple[str, list[str]]] = []
     for line in text.splitlines():
-        heading = _HEADING.match(line)
-        if heading and len(heading.group(1)) == 1:
+        found = parse_heading(line)
+        if found and found[0] == 1:
             continue
-        if heading and len(heading.group(1)) == 2:
-            sections.append((heading.group(2), []))
+        if found and found[0] == 2:
+            sections.append((found[1], []))
         elif sections:
             sections[-1][1].append(line)
         else:
@@ -82,9 +90,9 @@ def _questions(body: str) -> list[dict]:
     """FAQ entries: each level-3 heading is a question, the text under it its answer."""
     entries: list[dict] = []
     for line in body.splitlines():
-        heading = _HEADING.match(line)
-        if heading and len(heading.group(1)) == 3:
-            entries.append({"question": heading.group(2), "answer": []})
+        found = parse_heading(line)
+        if found and found[0] == 3:
+            entries.append({"question": found[1], "answer": []})
         elif entries:
             entries[-1]["answer"].append(line)
     return [{"question": e["question"], "answer": _normal("\n".join(e["answer"]))}

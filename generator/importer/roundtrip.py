@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.findings import crash_finding
 from generator.importer.convert import build_documents, compare, import_files, same_import
 from generator.importer.reader import (
     PROPERTIES_NAME,
@@ -27,7 +28,7 @@ from generator.spec.loader import SpecError
 @dataclass
 class Outcome:
     folder: Path
-    status: str  # "exact", "differing" or "unparseable"
+    status: str  # "exact", "differing", "unparseable" or "crashed" (a bug in pacgen, never the input's fault)
     where: str = ""  # first differing FILE#POINTER
     reason: str = ""
     size_share: float | None = None  # lines of the spec / lines of the two JSON files
@@ -66,18 +67,33 @@ def connector_folders(paths: Iterable[str | Path]) -> list[Path]:
             found.add(path)
             continue
         for swagger in path.rglob("*"):
-            if swagger.name.lower() == SWAGGER_NAME.lower() and swagger.is_file():
+            if swagger.name.lower() == SWAGGER_NAME.lower():  # not only files: an odd one is reported
                 found.add(swagger.parent)
     return sorted(found)
 
 
 def round_trip(folder: Path) -> Outcome:
+    """One connector's outcome; whatever fails on it is that connector's outcome, never the run's end."""
     try:
         files = read_connector(folder)
     except ImportError_ as exc:
         first = exc.findings[0]
-        return Outcome(folder, "unparseable", reason=f"{first.code} at {first.line}:{first.column}")
-    return round_trip_files(files)
+        where = f"at {first.line}:{first.column}" if first.line else f"({Path(first.file).name}: {first.message})"
+        return Outcome(folder, "unparseable", reason=f"{first.code} {where}")
+    except OSError as exc:  # a FIFO, a folder or a vanished file where a connector file should be
+        return Outcome(folder, "unparseable", reason=f"InputUnreadable: {exc.strerror or type(exc).__name__}")
+    except Exception as exc:  # noqa: BLE001 - one connector's failure must not end a run over many
+        return crashed(folder, exc)
+    try:
+        return round_trip_files(files)
+    except Exception as exc:  # noqa: BLE001 - as above
+        return crashed(folder, exc)
+
+
+def crashed(folder: Path, exc: Exception) -> Outcome:
+    """The same finding validate reports for a crash on one connector of a run."""
+    finding = crash_finding(folder, exc, "round-trip")
+    return Outcome(folder, "crashed", reason=f"{finding.code}: {finding.message}; {finding.hint}")
 
 
 def json_lines(folder: Path) -> int:

@@ -30,10 +30,15 @@ def write_atomically(directory: str | Path, files: Iterable[tuple[str, bytes]]) 
             temp.unlink(missing_ok=True)
         raise
     written = []
-    for name, temp in staged:
-        target = directory / name
-        os.replace(temp, target)
-        written.append(target)
+    try:
+        for name, temp in staged:
+            target = directory / name
+            os.replace(temp, target)
+            written.append(target)
+    except BaseException:  # e.g. a folder where a file goes: leave no temporary files behind
+        for _, temp in staged[len(written):]:
+            temp.unlink(missing_ok=True)
+        raise
     return written
 
 

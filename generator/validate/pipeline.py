@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, crash_finding
 from generator.pipeline import LoadedConnector
 from generator.report.cap import cap_findings
 from generator.report.mask import mask_findings, secret_values
@@ -272,8 +272,8 @@ def discover(paths: list[Path]) -> list[Path]:
         if path.is_file() or find_file(path, "apiDefinition.swagger.json") is not None:
             found.append(path)
         elif path.is_dir():
-            below = sorted({p.parent for p in path.rglob("*") if p.is_file()
-                            and p.name.lower() == "apidefinition.swagger.json"})
+            # not only files: a FIFO or folder of that name is reported (InputUnreadable), not skipped
+            below = sorted({p.parent for p in path.rglob("*") if p.name.lower() == "apidefinition.swagger.json"})
             found += below or [path]  # an empty folder is reported as holding no connector
         else:
             found.append(path)  # reported as unusable by the caller
@@ -331,10 +331,7 @@ def validate_target(target: Path, selection: Selection, docs_page: str | dict | 
 
 def _crash_finding(target: Path, exc: Exception) -> Finding:
     """A failure of pacgen itself on one connector, reported as that connector's finding."""
-    return Finding("ValidationCrashed", Severity.ERROR,
-                   f"pacgen could not validate this connector ({type(exc).__name__})", str(target), "", 0, 0,
-                   "this is a bug in pacgen: please report it with the connector; the other connectors"
-                   " were checked")
+    return crash_finding(target, exc, "validate")
 
 
 def validate_targets(targets: list[Path], selection: Selection, docs_page: str | dict | None = None,
