@@ -5,6 +5,8 @@ apart), importing the rebuilt connector must give the same spec, and every conne
 must be listed below with the reason — so a new difference fails until it is explained.
 """
 
+from pathlib import Path
+
 from generator.importer.roundtrip import run
 
 # connector folder name → why its rebuild cannot equal the original
@@ -39,3 +41,17 @@ def test_corpus_round_trip(corpus_path):
           f"p90 {summary.size_percentile(0.9):.3f}")
     assert summary.size_percentile(0.5) <= 0.35
     assert summary.size_percentile(0.9) < 0.5
+
+
+def test_clicksend_built_folder_round_trips_with_its_readme(tmp_path):
+    # Its readme.md comes back into the spec; the second import must give the same spec again.
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "clicksend"
+    built = CliRunner().invoke(main, ["build", str(root / "spec" / "clicksend.yaml"), "-o", str(folder)])
+    assert built.exit_code == 0, built.output
+    summary = run([tmp_path], jobs=1)
+    assert [(o.status, o.where, o.reason) for o in summary.outcomes] == [("exact", "", "")]

@@ -143,6 +143,8 @@ def same_import(imported: Imported, swagger: Any, properties: Any) -> bool:
     """Does importing these documents give the same spec again (same values, same key order)?
     The text is a function of the spec data and the notes, so comparing those suffices."""
     again = invert(swagger, properties, {k: imported.spec[k] for k in ("icon", "script") if k in imported.spec})
+    if "readme" in imported.spec:  # readme.md is not part of the rebuilt documents: carried over, last as on import
+        again.spec["readme"] = imported.spec["readme"]
     return (json.dumps(again.spec) == json.dumps(imported.spec)
             and [(n.path, n.text) for n in again.notes] == [(n.path, n.text) for n in imported.notes])
 
