@@ -25,7 +25,9 @@ and why.  It checks, in the reference's order:
 5. Every ``$ref`` that walk follows must resolve inside the document.
 
 Defaults are validated with ``openapi_schema_validator.OAS30Validator`` and its format
-checker, as the reference does, so those verdicts are the reference's by construction.
+checker, as the reference does, so those verdicts are the reference's by construction; only
+the simplest (a plain type, a string enum, an int32/int64/float/double format) are decided
+here without importing it, and tests/test_oas2_defaults.py holds those to it.
 Where the reference itself crashes (a dangling ``$ref``, a scalar under ``paths``...), that
 is an "invalid" verdict here too, reported as a problem.
 """
