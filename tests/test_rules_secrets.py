@@ -155,3 +155,8 @@ def test_literal_key_in_setproperty_policy_is_reported():
         "/properties/policyTemplateInstances/0/parameters/"
         "x-ms-apimTemplateParameter.propertyValuePathTemplate"]
     assert key not in hits[0].message + (hits[0].hint or "")
+
+
+def test_oauth_grant_type_password_is_a_word_not_a_password():
+    param = {"name": "grant_type", "in": "query", "type": "string", "format": "password", "default": "password"}
+    assert _hits(_with_parameter(param), "SecretParameterHasValue") == []

@@ -31,8 +31,10 @@ KEY_LIKE = re.compile(r"^(?:[0-9a-fA-F]{32,}|(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_
 #: A platform expression: ``@connectionParameters('key')``, ``@parameters('x')``,
 #: ``@headers('Authorization')``, ``@{...}``, also inside "Bearer @headers('Authorization')".
 EXPRESSION = re.compile(r"@\{|@[A-Za-z]+\(")
-#: Words that mark a value as a stand-in ("dummy-value", "sample key").
-STAND_IN = re.compile(r"dummy|placeholder|example|sample|changeme|xxxx", re.IGNORECASE)
+#: Words that mark a value as a stand-in ("dummy-value", "sample key"), and values that are just
+#: the word for a credential (an OAuth ``grant_type`` of "password").
+STAND_IN = re.compile(r"dummy|placeholder|example|sample|changeme|xxxx"
+                      r"|^(password|secret|token|api[-_ ]?key|client_credentials)$", re.IGNORECASE)
 
 
 def is_expression(value: str) -> bool:
