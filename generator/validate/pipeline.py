@@ -52,6 +52,8 @@ class Selection:
     def wants(self, code: str) -> bool:
         if self.select and not any(fnmatch.fnmatchcase(code, p) for p in self.select):
             return False
+        if not self.select and code in opt_in_codes():
+            return False
         return not any(fnmatch.fnmatchcase(code, p) for p in self.ignore)
 
     def adjust(self, finding: Finding) -> Finding | None:
@@ -64,6 +66,15 @@ class Selection:
                     return None
         level = next((v for k, v in self.severity.items() if fnmatch.fnmatchcase(finding.code, k)), None)
         return finding._replace(severity=Severity(level)) if level else finding
+
+
+@functools.cache
+def opt_in_codes() -> frozenset[str]:
+    """Codes outside the default set: reported only when --select or `select` names them."""
+    from generator.validate.file_rule import load_file_rules
+
+    rules = {**load_all_rules(), **load_file_rules()}
+    return frozenset(code for code, rule in rules.items() if getattr(rule, "opt_in", False))
 
 
 def _relative_posix(file: str, root: str) -> str:
