@@ -21,7 +21,7 @@ from generator.source import Document
 from generator.validate.rule import example_blocks, example_reports
 
 #: The files a file rule can read.
-TARGETS = ("swagger", "readme")
+TARGETS = ("swagger", "readme", "script")
 
 _REGISTRY: dict[str, type[FileRule]] = {}
 

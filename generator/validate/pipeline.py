@@ -261,7 +261,8 @@ def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Fin
 
     rules = [rule for code, rule in load_file_rules().items() if selection.wants(code)]
     found = []
-    for document, target in ((connector.swagger_doc, "swagger"), (connector.readme_doc, "readme")):
+    for document, target in ((connector.swagger_doc, "swagger"), (connector.readme_doc, "readme"),
+                             (connector.script_doc, "script")):
         if document is not None and document.text:
             found += check_text(document, target, rules)
     return found

@@ -1,0 +1,61 @@
+"""script.csx beside a connector folder is read and checked; findings sit at the script's line:col."""
+
+import json
+
+from generator.pipeline import load_connector
+from generator.validate.pipeline import validate
+
+SWAGGER = {"swagger": "2.0", "info": {"title": "Contoso", "description": "Contoso sends text messages.",
+                                      "version": "1.0"},
+           "host": "api.contoso.com", "basePath": "/", "schemes": ["https"],
+           "paths": {"/a": {"get": {"operationId": "GetA", "summary": "Get A", "description": "Gets A.",
+                                    "responses": {"200": {"description": "OK"}}}}}}
+
+SCRIPT = """using System.Net.Http;
+using System.Data.SqlClient;
+
+public class Script : ScriptBase
+{
+    public override async Task<HttpResponseMessage> ExecuteAsync()
+    {
+        // File.ReadAllText in a comment is not a call
+        var text = File.ReadAllText("/tmp/x");
+        var client = new HttpClient();
+        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);
+    }
+}
+"""
+
+
+def _folder(tmp_path, script: str | None):
+    (tmp_path / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER, indent=4), "utf-8")
+    (tmp_path / "apiProperties.json").write_text(json.dumps(
+        {"properties": {"iconBrandColor": "#da3b01", "scriptOperations": ["GetA", "GetB"]}}, indent=4), "utf-8")
+    if script is not None:
+        (tmp_path / "script.csx").write_text(script, "utf-8")
+    return tmp_path
+
+
+def _script_findings(outcome):
+    return sorted((f.code, f.line, f.column) for f in outcome.findings if f.file.endswith("script.csx"))
+
+
+def test_every_script_finding_at_its_line_and_column(tmp_path):
+    outcome = validate(load_connector(_folder(tmp_path, SCRIPT)))
+    assert _script_findings(outcome) == [
+        ("ScriptApiNotAllowed", 9, 20),
+        ("ScriptConfigureAwaitMissing", 11, 16),
+        ("ScriptHttpClientCreated", 10, 22),
+        ("ScriptNamespaceNotSupported", 2, 7),
+    ]
+    assert "ScriptOperationNotFound" in {f.code for f in outcome.findings}
+
+
+def test_a_script_without_the_script_class(tmp_path):
+    outcome = validate(load_connector(_folder(tmp_path, "public class Helper { }\n")))
+    assert _script_findings(outcome) == [("ScriptClassMissing", 1, 1)]
+
+
+def test_no_script_no_script_findings(tmp_path):
+    outcome = validate(load_connector(_folder(tmp_path, None)))
+    assert _script_findings(outcome) == []
