@@ -21,6 +21,8 @@ SWAGGER_NAME = "apiDefinition.swagger.json"
 PROPERTIES_NAME = "apiProperties.json"
 README_NAME = "readme.md"
 SCRIPT_NAME = "script.csx"
+#: Custom code may be at most 1 MB (Microsoft's "Write code in a custom connector").
+SCRIPT_MAX_BYTES = 1_048_576
 
 
 @dataclass
@@ -131,11 +133,17 @@ def _script_document(folder: Path, findings: list[Finding]):
     if path is None:
         return None
     try:
-        return Document(str(path), read_input_bytes(path).decode("utf-8-sig", errors="replace"))
+        data = read_input_bytes(path)
     except OSError as exc:
         findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
                                 str(path), "", 0, 0, "make script.csx a regular file"))
         return None
+    if len(data) > SCRIPT_MAX_BYTES:
+        findings.append(Finding("ScriptTooLarge", Severity.ERROR,
+                                f"script.csx is {len(data):,} bytes; custom code may be at most "
+                                f"{SCRIPT_MAX_BYTES:,} bytes", str(path), "", 1, 1,
+                                "move logic out of the script (policy templates, the service itself)"))
+    return Document(str(path), data.decode("utf-8-sig", errors="replace"))
 
 
 def is_connector_folder(path: Path) -> bool:

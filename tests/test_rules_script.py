@@ -59,3 +59,18 @@ def test_a_script_without_the_script_class(tmp_path):
 def test_no_script_no_script_findings(tmp_path):
     outcome = validate(load_connector(_folder(tmp_path, None)))
     assert _script_findings(outcome) == []
+
+
+def test_a_script_over_one_megabyte_is_reported_with_its_size(tmp_path):
+    body = "// padding\n" * 100_000  # 1,100,000 bytes
+    script = SCRIPT.replace("using System.Data.SqlClient;\n", "") + body
+    outcome = validate(load_connector(_folder(tmp_path, script)))
+    large = [f for f in outcome.findings if f.code == "ScriptTooLarge"]
+    assert len(large) == 1 and (large[0].line, large[0].column) == (1, 1)
+    assert f"{len(script.encode()):,} bytes" in large[0].message
+
+
+def test_a_script_of_exactly_one_megabyte_is_accepted(tmp_path):
+    script = "x" * 1_048_576
+    outcome = validate(load_connector(_folder(tmp_path, script)))
+    assert "ScriptTooLarge" not in {f.code for f in outcome.findings}
