@@ -74,3 +74,29 @@ def test_a_script_of_exactly_one_megabyte_is_accepted(tmp_path):
     script = "x" * 1_048_576
     outcome = validate(load_connector(_folder(tmp_path, script)))
     assert "ScriptTooLarge" not in {f.code for f in outcome.findings}
+
+
+REFERENCES = """public class Script : ScriptBase
+{
+    public override async Task<HttpResponseMessage> ExecuteAsync()
+    {
+        if (this.Context.OperationId == "GetA") { }
+        if ("GetB" == this.Context.OperationId) { }
+        if (this.Context.OperationId == "GetC") { }
+        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken).ConfigureAwait(false);
+    }
+}
+"""
+
+
+def test_operation_ids_the_script_compares_exist_and_are_routed(tmp_path):
+    swagger = json.loads(json.dumps(SWAGGER))
+    swagger["paths"]["/c"] = {"get": {"operationId": "GetC", "summary": "Get C", "description": "Gets C.",
+                                      "responses": {"200": {"description": "OK"}}}}
+    folder = _folder(tmp_path, REFERENCES)
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger, indent=4), "utf-8")
+    outcome = validate(load_connector(folder))
+    found = [(f.line, f.column, f.message) for f in outcome.findings if f.code == "ScriptOperationIdNotFound"]
+    # GetB is no operation; GetC exists but scriptOperations ([GetA, GetB]) does not route it
+    assert [(line, column) for line, column, _ in found] == [(6, 14), (7, 42)]
+    assert "does not exist" in found[0][2] and "does not route" in found[1][2]

@@ -24,6 +24,8 @@ from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
 from generator.validate.rule import load_all_rules, run_rules
+from generator.validate.script_refs import CODE as SCRIPT_REFS_CODE
+from generator.validate.script_refs import script_operation_findings
 
 SUPPRESS_FILE = ".pacgen.yaml"
 OPENAPI_CODE = "OpenApiInvalid"
@@ -265,6 +267,8 @@ def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Fin
                              (connector.script_doc, "script")):
         if document is not None and document.text:
             found += check_text(document, target, rules)
+    if connector.script_doc is not None and selection.wants(SCRIPT_REFS_CODE):
+        found += script_operation_findings(connector.script_doc, connector.swagger, connector.properties)
     return found
 
 
