@@ -158,6 +158,7 @@ def list_rules(by_family: bool) -> None:
     for code in order:
         rule = rules[code]
         marker = "" if rule.offline else "  (partly online: see `pacgen rule`)"
+        marker += "  (opt-in: --select it)" if getattr(rule, "opt_in", False) else ""
         family = f"{family_of(rule) or 'change':<16}  " if by_family else ""
         click.echo(f"{family}{code:<{width}}  {rule.severity.value:<7}  {rule.source:<19}  {rule.summary}{marker}")
     click.echo(f"{len(rules)} rules", err=True)

@@ -26,6 +26,8 @@ STAGE_CODES = {
     "SpecEmpty": "the spec is empty",
     "SpecInvalid": "the spec does not follow its schema",
     "SpecUnknownKey": "a key the spec format does not have",
+    "ScriptOperationIdNotFound": "script.csx compares OperationId with an id the swagger or scriptOperations lacks",
+    "ScriptTooLarge": "script.csx is larger than the 1 MB custom code allows",
     "SpecFileMissing": "a file the spec names (icon, script) cannot be read",
     "SpecDuplicateOperationId": "two operations of the spec share an id",
     "SpecPathParameterMissing": "a path variable without a path parameter",

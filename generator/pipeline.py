@@ -20,6 +20,9 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 SWAGGER_NAME = "apiDefinition.swagger.json"
 PROPERTIES_NAME = "apiProperties.json"
 README_NAME = "readme.md"
+SCRIPT_NAME = "script.csx"
+#: Custom code may be at most 1 MB (Microsoft's "Write code in a custom connector").
+SCRIPT_MAX_BYTES = 1_048_576
 
 
 @dataclass
@@ -37,6 +40,7 @@ class LoadedConnector:
     model: Connector | None = None
     folder: Path | None = None
     readme_doc: Document | None = None  # the folder's readme.md, as text (not parsed)
+    script_doc: Document | None = None  # the folder's script.csx (custom code), as text
 
     @property
     def title(self) -> str:
@@ -118,7 +122,28 @@ def _load_folder(folder: Path) -> LoadedConnector:
     return LoadedConnector(folder.name, swagger_doc.data if swagger_doc else None,
                            props_doc.data if props_doc else None, read_findings=findings,
                            swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder,
-                           readme_doc=readme_doc)
+                           readme_doc=readme_doc, script_doc=_script_document(folder, findings))
+
+
+def _script_document(folder: Path, findings: list[Finding]):
+    """The folder's script.csx as text, or None; a script that cannot be read is a finding."""
+    from generator.source import Document, find_file, read_input_bytes
+
+    path = find_file(folder, SCRIPT_NAME)
+    if path is None:
+        return None
+    try:
+        data = read_input_bytes(path)
+    except OSError as exc:
+        findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
+                                str(path), "", 0, 0, "make script.csx a regular file"))
+        return None
+    if len(data) > SCRIPT_MAX_BYTES:
+        findings.append(Finding("ScriptTooLarge", Severity.ERROR,
+                                f"script.csx is {len(data):,} bytes; custom code may be at most "
+                                f"{SCRIPT_MAX_BYTES:,} bytes", str(path), "", 1, 1,
+                                "move logic out of the script (policy templates, the service itself)"))
+    return Document(str(path), data.decode("utf-8-sig", errors="replace"))
 
 
 def is_connector_folder(path: Path) -> bool:

@@ -192,7 +192,7 @@ def test_a_field_with_a_finding_carries_its_marker(browser, tmp_path: Path) -> N
         limit = lists.locator(".field[data-key=limit]")
         assert "has-finding" in limit.get_attribute("class")
         assert limit.locator(".finding-flag").is_visible()
-        marker = limit.locator(".marker[data-code=XMsSummaryNotTitleCase]")
+        marker = limit.locator(".marker[data-code=SummarySameAsDescription]")
         assert marker.is_visible() and "clicksend.yaml:" in marker.inner_text()
         clean = card(page, "Send SMS").locator(".field[data-key=body]")
         assert "has-finding" not in clean.get_attribute("class")

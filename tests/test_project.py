@@ -319,13 +319,14 @@ def test_an_unknown_code_in_the_configuration_is_located(repo):
 
 
 def test_configured_severity_and_per_path_ignores_apply(repo):
-    baseline = json.loads(pacgen("validate", "spec/other.yaml", "--format", "json").output)
+    # OperationIdNotPascalCase is opt-in: --select '*' turns it on
+    baseline = json.loads(pacgen("validate", "spec/other.yaml", "--format", "json", "--select", "*").output)
     codes = {f["code"]: f["severity"] for f in baseline["findings"]}
     assert codes["OperationIdNotPascalCase"] == "warning" and "ValueMustBeInEnglish" in codes
     with (repo / "pyproject.toml").open("a", encoding="utf-8") as stream:
         stream.write('\n[tool.pacgen.severity]\nOperationIdNotPascalCase = "error"\n'
                      '\n[tool.pacgen.per-path-ignores]\n"spec/other.yaml" = ["ValueMustBeInEnglish"]\n')
-    adjusted = json.loads(pacgen("validate", "spec/other.yaml", "--format", "json").output)
+    adjusted = json.loads(pacgen("validate", "spec/other.yaml", "--format", "json", "--select", "*").output)
     codes = {f["code"]: f["severity"] for f in adjusted["findings"]}
     assert codes["OperationIdNotPascalCase"] == "error" and "ValueMustBeInEnglish" not in codes
     assert "ValueMustBeInEnglish" in {f["code"] for f in json.loads(
@@ -368,12 +369,16 @@ def test_a_suppression_that_matches_nothing_is_a_warning_of_its_own(repo):
 def test_a_suppression_for_a_stage_that_did_not_run_is_not_unused(repo):
     suppress(repo / "spec" / "other.yaml", "  - {code: TrailingWhitespace, reason: the text layout of the file}\n"
                                            "  - {code: DocsOperationMissing, reason: the page lags behind}\n")
-    result = pacgen("validate", "spec/other.yaml", "--format", "json")  # a spec: no file text, no page
+    # TrailingWhitespace is opt-in: --select '*' turns it on
+    result = pacgen("validate", "spec/other.yaml", "--format", "json", "--select", "*")  # a spec: no file text, no page
     assert "SuppressionUnused" not in {f["code"] for f in json.loads(result.output)["findings"]}
     assert pacgen("build", "-c", "other").exit_code == 0
-    folder = pacgen("validate", "connectors/other", "--format", "json")  # the folder's text is checked
+    folder = pacgen("validate", "connectors/other", "--format", "json", "--select", "*")  # the folder's text is checked
     unused = [f["message"] for f in json.loads(folder.output)["findings"] if f["code"] == "SuppressionUnused"]
     assert unused == ["the suppression of TrailingWhitespace silenced nothing"]
+    # by default the opt-in rule does not run, so its suppression is not reported as unused
+    default = pacgen("validate", "connectors/other", "--format", "json")
+    assert "SuppressionUnused" not in {f["code"] for f in json.loads(default.output)["findings"]}
 
 
 def test_every_code_the_package_writes_is_known():

@@ -12,7 +12,7 @@ from generator.cli import main
 from generator.pipeline import load_connector
 from generator.spec.loader import SpecError
 from generator.validate.file_rule import load_file_rules
-from generator.validate.pipeline import validate
+from generator.validate.pipeline import Selection, validate
 from generator.validate.rules.file_text.readme_section_missing import REQUIRED_SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,6 +138,6 @@ def test_build_writes_the_readme_and_suppressions(tmp_path):
     assert (out / "readme.md").is_file()
     assert yaml.safe_load((out / ".pacgen.yaml").read_text("utf-8"))["suppress"][0]["code"] == \
         "OperationIdNotPascalCase"
-    outcome = validate(load_connector(out))
+    outcome = validate(load_connector(out), Selection(select=("*",)))  # the rule is opt-in
     assert not [f for f in outcome.findings if f.code == "OperationIdNotPascalCase"]
     assert outcome.suppressed >= 1

@@ -10,7 +10,7 @@ from generator.cli import main
 from generator.findings import Severity
 from generator.pipeline import load_connector
 from generator.validate.file_rule import load_file_rules
-from generator.validate.pipeline import validate
+from generator.validate.pipeline import Selection, validate
 from generator.validate.rule import example_documents, load_all_rules, run_rules
 from generator.validate.rules.string_guidance.x_ms_summary_not_title_case import lower_case_words
 
@@ -191,7 +191,10 @@ def test_file_findings_are_located_by_line_and_column(tmp_path):
     text = json.dumps(swagger, indent=2).replace('"host"', '"host"', 1)
     text = text.replace('"swagger": "2.0",', '"swagger": "2.0", ', 1)
     folder = _write_folder(tmp_path, text)
-    outcome = validate(load_connector(folder))
+    assert not {f.code for f in validate(load_connector(folder)).findings} & {
+        "JsonIndentationNotFourSpaces", "TrailingWhitespace"}, "style rules are opt-in"
+    outcome = validate(load_connector(folder), Selection(select=("JsonIndentationNotFourSpaces",
+                                                                 "TrailingWhitespace")))
     found = {f.code: f for f in outcome.findings}
     indent = found["JsonIndentationNotFourSpaces"]
     assert (indent.file.endswith("apiDefinition.swagger.json"), indent.line, indent.column) == (True, 2, 1)

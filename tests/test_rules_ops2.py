@@ -246,3 +246,15 @@ def test_docstring_examples_do_not_share_state():
     first = run_rules(copy.deepcopy(swagger), properties, [rule])
     second = run_rules(copy.deepcopy(swagger), properties, [rule])
     assert len(first) == len(second) == 1
+
+
+def test_partial_duplicate_overlap_is_reported_once_at_the_later_operation():
+    fragment = """
+paths:
+  /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, required: true, type: string}],
+                      responses: {'200': {description: OK}}}}
+  /items/recent: {get: {operationId: ListRecent, responses: {'200': {description: OK}}}}
+  /items/mine: {get: {operationId: ListMine, responses: {'200': {description: OK}}}}
+"""
+    # two overlaps ({id}/recent, {id}/mine), one finding each; recent/mine do not overlap
+    assert codes_for(fragment, "PartialDuplicateOperationPath") == ["PartialDuplicateOperationPath"] * 2

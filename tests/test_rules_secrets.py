@@ -114,3 +114,49 @@ def test_placeholders_are_not_secrets(value, real):
     assert bool(_hits({"apiProperties": props}, "OAuthClientSecretPresent")) is real
     param = {"name": "password", "in": "query", "type": "string", "default": value}
     assert bool(_hits(_with_parameter(param), "SecretParameterHasValue")) is real
+
+
+# --- issue 15: the three false positives measured on unseen connectors, as regressions ------
+
+@pytest.mark.parametrize("param", [
+    {"name": "X-Api-Key", "in": "header", "type": "string", "default": "@connectionParameters('key')"},
+    {"name": "api_key", "in": "query", "type": "string", "x-ms-test-value": "@parameters('api_key')"},
+    {"name": "includeDynamicSecrets", "in": "query", "type": "boolean",
+     "x-ms-summary": "Include Dynamic Secrets", "default": False},
+    {"name": "includeManagedSecrets", "in": "query", "type": "boolean",
+     "x-ms-summary": "Include Managed Secrets", "default": True},
+    {"name": "secretCount", "in": "query", "type": "integer", "default": 3},
+    {"name": "password", "in": "query", "type": "string", "default": "YOUR_PASSWORD"},
+])
+def test_no_finding_for_references_switches_numbers_and_placeholders(param):
+    assert _hits(_with_parameter(param), "SecretParameterHasValue") == []
+
+
+def test_connection_parameter_default_named_as_a_key_is_reported():
+    props = {"properties": {"connectionParameters": {
+        "token": {"type": "string", "uiDefinition": {"displayName": "API Key"}, "defaultValue": "k3y-v4lue"},
+        "host": {"type": "string", "uiDefinition": {"displayName": "Host"}, "defaultValue": "eu.example.com"},
+        "ref": {"type": "securestring", "defaultValue": "@connectionParameters('token')"}}}}
+    hits = _hits({"apiProperties": props}, "SecretParameterHasValue")
+    assert [h.pointer for h in hits] == ["/properties/connectionParameters/token/defaultValue"]
+    assert "k3y-v4lue" not in hits[0].message + (hits[0].hint or "")
+
+
+def test_literal_key_in_setproperty_policy_is_reported():
+    key = "0123456789abcdef0123456789abcdef01234567"
+    props = {"properties": {"policyTemplateInstances": [{
+        "templateId": "setproperty", "title": "key",
+        "parameters": {"x-ms-apimTemplateParameter.newPropertyParentPathTemplate": "@body()",
+                       "x-ms-apimTemplateParameter.newPropertySubPathTemplate": "apikey",
+                       "x-ms-apimTemplateParameter.propertyValuePathTemplate": key,
+                       "x-ms-apimTemplate-policySection": "Request"}}]}}
+    hits = _hits({"apiProperties": props}, "PolicyTemplateHasCredential")
+    assert [h.pointer for h in hits] == [
+        "/properties/policyTemplateInstances/0/parameters/"
+        "x-ms-apimTemplateParameter.propertyValuePathTemplate"]
+    assert key not in hits[0].message + (hits[0].hint or "")
+
+
+def test_oauth_grant_type_password_is_a_word_not_a_password():
+    param = {"name": "grant_type", "in": "query", "type": "string", "format": "password", "default": "password"}
+    assert _hits(_with_parameter(param), "SecretParameterHasValue") == []

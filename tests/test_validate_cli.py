@@ -73,8 +73,9 @@ def test_sarif_regions_are_the_findings_lines_and_columns(connector):
     """Each SARIF result sits where the JSON report places the same finding (same order)."""
     _write_swagger(connector, lambda swagger: swagger["paths"]["/a"]["get"].update(
         summary="Get A.", operationId="get_a"))
-    findings = json.loads(run(connector, "--format", "json").output)["findings"]
-    results = json.loads(run(connector, "--format", "sarif").output)["runs"][0]["results"]
+    # --select '*' turns on the opt-in OperationIdNotPascalCase
+    findings = json.loads(run(connector, "--format", "json", "--select", "*").output)["findings"]
+    results = json.loads(run(connector, "--format", "sarif", "--select", "*").output)["runs"][0]["results"]
     placed = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                r["locations"][0]["physicalLocation"]["region"]["startLine"],
                r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in results]
@@ -125,13 +126,14 @@ def test_clean_connector_exits_zero_even_with_strict(connector):
 
 
 def test_strict_makes_warnings_fail(connector):
-    # A snake_case operationId is a warning (OperationIdNotPascalCase), not an error.
+    # A snake_case operationId is a warning (OperationIdNotPascalCase, opt-in), not an error.
     _write_swagger(connector, lambda swagger: swagger["paths"]["/a"]["get"].update(operationId="get_a"))
-    result = run(connector, "--format", "json")
+    assert json.loads(run(connector, "--format", "json").output)["findings"] == []
+    result = run(connector, "--format", "json", "--select", "*")
     summary = json.loads(result.output)["summary"]
     assert (summary["errors"], summary["warnings"]) == (0, 1), result.output
     assert result.exit_code == 0
-    strict = run(connector, "--strict")
+    strict = run(connector, "--strict", "--select", "*")
     assert strict.exit_code == 1 and "warning OperationIdNotPascalCase" in strict.output
     (connector / ".pacgen.yaml").write_text(
         "suppress:\n  - {code: OperationIdNotPascalCase, reason: ids fixed by existing flows}\n")
@@ -202,7 +204,8 @@ def test_several_processes_give_the_same_report_in_the_same_order(tmp_path):
     (corpus / "C4" / "apiProperties.json").write_text("{broken")
     reports = []
     for jobs in ("1", "2"):
-        result = CliRunner().invoke(main, ["validate", str(corpus), "--format", "json", "-j", jobs])
+        result = CliRunner().invoke(main, ["validate", str(corpus), "--format", "json", "-j", jobs,
+                                           "--select", "*"])  # C1's finding is opt-in
         report = json.loads(result.output)
         reports.append((result.exit_code, report["findings"], report["summary"]["connectors"]))
     assert reports[0] == reports[1]

@@ -21,7 +21,7 @@ from generator.source import Document
 from generator.validate.rule import example_blocks, example_reports
 
 #: The files a file rule can read.
-TARGETS = ("swagger", "readme")
+TARGETS = ("swagger", "readme", "script")
 
 _REGISTRY: dict[str, type[FileRule]] = {}
 
@@ -40,6 +40,8 @@ class FileRule:
     source: ClassVar[str] = "pacgen"
     target: ClassVar[str] = "swagger"
     offline: ClassVar[bool] = True
+    #: Outside the default set: runs only when selected (see ``Rule.opt_in``).
+    opt_in: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

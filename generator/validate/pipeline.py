@@ -24,6 +24,8 @@ from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
 from generator.validate.rule import load_all_rules, run_rules
+from generator.validate.script_refs import CODE as SCRIPT_REFS_CODE
+from generator.validate.script_refs import script_operation_findings
 
 SUPPRESS_FILE = ".pacgen.yaml"
 OPENAPI_CODE = "OpenApiInvalid"
@@ -52,6 +54,8 @@ class Selection:
     def wants(self, code: str) -> bool:
         if self.select and not any(fnmatch.fnmatchcase(code, p) for p in self.select):
             return False
+        if not self.select and code in opt_in_codes():
+            return False
         return not any(fnmatch.fnmatchcase(code, p) for p in self.ignore)
 
     def adjust(self, finding: Finding) -> Finding | None:
@@ -64,6 +68,15 @@ class Selection:
                     return None
         level = next((v for k, v in self.severity.items() if fnmatch.fnmatchcase(finding.code, k)), None)
         return finding._replace(severity=Severity(level)) if level else finding
+
+
+@functools.cache
+def opt_in_codes() -> frozenset[str]:
+    """Codes outside the default set: reported only when --select or `select` names them."""
+    from generator.validate.file_rule import load_file_rules
+
+    rules = {**load_all_rules(), **load_file_rules()}
+    return frozenset(code for code, rule in rules.items() if getattr(rule, "opt_in", False))
 
 
 def _relative_posix(file: str, root: str) -> str:
@@ -250,9 +263,12 @@ def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Fin
 
     rules = [rule for code, rule in load_file_rules().items() if selection.wants(code)]
     found = []
-    for document, target in ((connector.swagger_doc, "swagger"), (connector.readme_doc, "readme")):
+    for document, target in ((connector.swagger_doc, "swagger"), (connector.readme_doc, "readme"),
+                             (connector.script_doc, "script")):
         if document is not None and document.text:
             found += check_text(document, target, rules)
+    if connector.script_doc is not None and selection.wants(SCRIPT_REFS_CODE):
+        found += script_operation_findings(connector.script_doc, connector.swagger, connector.properties)
     return found
 
 

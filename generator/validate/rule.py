@@ -86,6 +86,9 @@ class Rule:
     keys: ClassVar[dict[str, frozenset[str]]] = {}
     #: The schema roles (see traversal.py) the ``schema`` handler needs; None for all of them.
     schema_roles: ClassVar[frozenset[str] | None] = None
+    #: True for a rule outside the default set (style, or contradicted by Microsoft's own
+    #: documents): it runs only when a --select pattern or the configuration's `select` names it.
+    opt_in: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

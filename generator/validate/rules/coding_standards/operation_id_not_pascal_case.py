@@ -25,6 +25,10 @@ class OperationIdNotPascalCase(Rule):
     are already in use cannot rename them without breaking flows: silence the rule for such a
     connector with a `suppress:` entry that gives the reason.
 
+    Opt-in (outside the default set; ``--select OperationIdNotPascalCase`` or the configuration's
+    ``select`` turns it on): Microsoft's string guidance asks for camel case, contradicting the
+    coding standards, and neither the validator nor reviewers reject either form.
+
     Passing example::
 
         paths:
@@ -40,6 +44,7 @@ class OperationIdNotPascalCase(Rule):
 
     code = "OperationIdNotPascalCase"
     severity = Severity.WARNING
+    opt_in = True  # Microsoft's string guidance asks for camel case
     source = "coding-standards"
     summary = "operationIds are PascalCase: every word capitalised, no '-' or '_'"
     keys = {"operation": frozenset({"operationId"})}

@@ -15,6 +15,10 @@ class JsonIndentationNotFourSpaces(FileRule):
     is not whole levels of four spaces, is reported; the finding points at the first such line
     (pacgen's own output is always indented this way).
 
+    Opt-in (outside the default set; ``--select`` or the configuration's ``select`` turns it
+    on): a matter of style that neither Microsoft's validator nor its reviewers reject a
+    connector for, and it fired on nearly every merged connector.
+
     Passing example::
 
         {
@@ -35,6 +39,7 @@ class JsonIndentationNotFourSpaces(FileRule):
 
     code = "JsonIndentationNotFourSpaces"
     severity = Severity.WARNING
+    opt_in = True  # style, not a rejection cause: see the docstring
     source = "coding-standards"
     target = "swagger"
     summary = "the swagger file is indented with four spaces, not tabs"

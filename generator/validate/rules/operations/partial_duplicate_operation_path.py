@@ -81,6 +81,8 @@ class PartialDuplicateOperationPath(Rule):
 
     Severity: warning. Microsoft words this as advice ("it is better to have unconditional
     routing"), and the pattern is common in certified connectors (/users/{id} next to /users/me).
+    Each overlap is reported once, at the later of its two operations (in document order),
+    naming the earlier paths it overlaps.
 
     Passing example::
 
@@ -94,9 +96,7 @@ class PartialDuplicateOperationPath(Rule):
           /items/{id}: {get: {operationId: GetItem, parameters: [{name: id, in: path, required: true, type: string}], responses: {'200': {description: OK}}}}
           /items/recent: {get: {operationId: ListRecent, responses: {'200': {description: OK}}}}
 
-    Reports:
-      - /paths/~1items~1{id}/get
-      - /paths/~1items~1recent/get
+    Reports: /paths/~1items~1recent/get
     """
 
     code = "PartialDuplicateOperationPath"
@@ -113,7 +113,8 @@ class PartialDuplicateOperationPath(Rule):
                 continue
             split = [[shape(segment) for segment in segments(op.path)] for op in ops]
             for index, (op, candidates) in enumerate(zip(ops, _candidates(split), strict=True)):
-                similar = [ops[other].path for other in candidates if other != index
+                # other < index: each pair once, at its later operation
+                similar = [ops[other].path for other in candidates if other < index
                            and compare(split[index], split[other]) == "partial"]
                 if similar:
                     ctx.report(op.pointer,

@@ -1,17 +1,15 @@
-import re
-
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules.secrets._helpers import is_real_value
+from generator.validate.rules.secrets._helpers import SECRET_NAME, is_literal_credential
 
-#: Names of parameters that carry a credential ("api_key", "X-Api-Key", "password", "client secret").
-SECRET_NAME = re.compile(r"(api[-_ ]?key|apikey|pass(word|wd)|secret|access[-_ ]?token|auth[-_ ]?token"
-                         r"|^authorization$)", re.IGNORECASE)
 SECURE_TYPES = ("securestring", "secureobject")
 VALUE_KEYS = ("default", "x-ms-test-value")
 
 
 def is_secret_parameter(node: dict) -> bool:
+    # a boolean "Include Dynamic Secrets" switch or a number names a secret but holds none
+    if node.get("type") not in (None, "string"):
+        return False
     if node.get("format") == "password":
         return True
     return any(isinstance(node.get(key), str) and SECRET_NAME.search(node[key])
@@ -19,7 +17,17 @@ def is_secret_parameter(node: dict) -> bool:
 
 
 def has_value(node: dict, key: str) -> bool:
-    return is_real_value(node.get(key))
+    return is_literal_credential(node.get(key))
+
+
+def is_secret_connection_parameter(node: dict) -> bool:
+    """Secure by type, or a plain string parameter whose name or display name says credential."""
+    if node.get("type") in SECURE_TYPES:
+        return True
+    ui = node.get("uiDefinition")
+    names = [ui.get("displayName")] if isinstance(ui, dict) else []
+    return node.get("type") == "string" and any(
+        isinstance(name, str) and SECRET_NAME.search(name) for name in names)
 
 
 class SecretParameterHasValue(Rule):
@@ -31,8 +39,11 @@ class SecretParameterHasValue(Rule):
     Credentials belong in the connection, which stores them encrypted. A parameter counts as a
     secret when its format is ``password``, its name or x-ms-summary says API key, password,
     secret, access token or authorization, or (in apiProperties.json) its type is
-    ``securestring`` or ``secureobject``. Empty values and obvious placeholders (``<token>``,
-    ``{apiKey}``, ``[[DUMMY]]``, ``YOUR_API_KEY``, ``****``) are ignored.
+    ``securestring`` or ``secureobject``, or its display name says so. Empty values, obvious
+    placeholders (``<token>``, ``{apiKey}``, ``[[DUMMY]]``, ``YOUR_API_KEY``, ``****``) and
+    expressions (``@connectionParameters('key')``, ``@parameters('x')``), which refer to a secret
+    rather than hold one, are ignored, and so are booleans and numbers: a switch named "Include
+    Dynamic Secrets" holds no secret.
 
     Passing example::
 
@@ -53,6 +64,18 @@ class SecretParameterHasValue(Rule):
               responses: {'200': {description: OK}}
 
     Reports: /paths/~1items/get/parameters/0/default
+
+    Passing example::
+
+        paths:
+          /items:
+            get:
+              operationId: ListItems
+              parameters:
+              - {name: X-Api-Key, in: header, type: string, default: "@connectionParameters('key')"}
+              - {name: includeSecrets, in: query, type: boolean, x-ms-summary: Include Dynamic Secrets,
+                 default: false}
+              responses: {'200': {description: OK}}
 
     Failing example::
 
@@ -84,8 +107,9 @@ class SecretParameterHasValue(Rule):
 
     def connection_parameter(self, ctx, named):
         node = named.node
-        if isinstance(node, dict) and node.get("type") in SECURE_TYPES and has_value(node, "defaultValue"):
+        if (isinstance(node, dict) and is_secret_connection_parameter(node)
+                and has_value(node, "defaultValue")):
             ctx.report(f"{named.pointer}/defaultValue",
-                       f"the secure connection parameter '{named.name}' has a defaultValue: the value "
+                       f"the credential connection parameter '{named.name}' has a defaultValue: the value "
                        f"is published with the connector",
                        "remove 'defaultValue' (and revoke the credential if it is real)")

@@ -1,0 +1,89 @@
+"""Helpers only the review rules use: the policy templates the platform knows (Microsoft's
+apiProperties schema for paconn, plus the three merged connectors use that it lacks)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.findings import escape_token
+
+PARAMETER_PREFIX = "x-ms-apimTemplateParameter."
+OPERATION_NAME = "x-ms-apimTemplate-operationName"
+POLICY_SECTION = "x-ms-apimTemplate-policySection"
+
+#: templateId (lower case; the schema accepts PascalCase and camelCase spellings too) →
+#: (required template parameters, optional template parameters).
+TEMPLATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "setheader": (("name", "value"), ("existsAction",)),
+    "dynamichosturl": (("urlTemplate",), ()),
+    "routerequesttoendpoint": (("newPath",), ("httpMethod",)),
+    "setqueryparameter": (("name", "value"), ("existsAction",)),
+    "pollingtrigger": (("triggerConfig", "triggerDataPath"), ()),
+    "setproperty": (("newPropertyParentPathTemplate", "newPropertySubPathTemplate",
+                     "propertyValuePathTemplate"), ()),
+    "stringreplace": (("propertyParentPath", "sourceString", "replacementString", "newPropertyPath"),
+                      ("propertySubPath",)),
+    "updatenextlink": (("nextLinkPropertyName",), ("nextLinkParentPropertyPath",)),
+    "convertobjecttoarray": (("propertyParentPath", "newPropertyPath"),
+                             ("propertySubPath", "keyName", "valueName")),
+    "convertarraytoobject": (("propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"),
+                             ("propertySubPath", "retainKey")),
+    "setvaluefromurl": (("parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"),
+                        ("httpMethod",)),
+    "stringtoarray": (("propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"),
+                      ("propertySubPath",)),
+    "encodepropertyvalue": (("propertyParentPath", "newPropertyPath"), ("propertySubPath",)),
+    # used by merged connectors, not in the schema (the first is documented on Microsoft Learn)
+    "setconnectionstatustounauthenticated": (("statusCode",), ()),
+    "moveproperties": ((), ()),
+    "dynamicsubdomain": ((), ()),
+}
+
+#: Template parameters whose values come from a fixed list, by templateId ("*" = every template).
+ENUMERATED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("setheader", "existsAction"): ("override", "skip", "append"),
+    ("setqueryparameter", "existsAction"): ("override", "skip", "append"),
+    ("routerequesttoendpoint", "httpMethod"): ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+                                               "HEAD", "@Request.OriginalHTTPMethod"),
+    ("setvaluefromurl", "httpMethod"): ("GET", "POST", "PUT"),
+    ("convertarraytoobject", "retainKey"): ("true", "false"),
+}
+
+#: policySection values; setheader may also act on a failure response.
+POLICY_SECTIONS = ("Request", "Response")
+SETHEADER_SECTIONS = ("Request", "Response", "Failure")
+
+CONNECTION_PARAMETER_REF = re.compile(r"@connectionParameters\(\s*'([^']*)'")
+
+
+def policy_instances(properties):
+    """(pointer, templateId in lower case or None, parameters dict) of every policy instance."""
+    props = properties.get("properties") if isinstance(properties, dict) else None
+    instances = props.get("policyTemplateInstances") if isinstance(props, dict) else None
+    for index, instance in enumerate(instances if isinstance(instances, list) else ()):
+        if not isinstance(instance, dict):
+            continue
+        template = instance.get("templateId")
+        parameters = instance.get("parameters")
+        yield (f"/properties/policyTemplateInstances/{index}",
+               template.lower() if isinstance(template, str) else None,
+               parameters if isinstance(parameters, dict) else {})
+
+
+def parameter_pointer(instance_pointer: str, key: str) -> str:
+    return f"{instance_pointer}/parameters/{escape_token(key)}"
+
+
+def connection_parameter_names(properties) -> set[str]:
+    """Connection parameter names, of the plain list and of every parameter set."""
+    props = properties.get("properties") if isinstance(properties, dict) else None
+    if not isinstance(props, dict):
+        return set()
+    names = set(props["connectionParameters"]) if isinstance(props.get("connectionParameters"), dict) else set()
+    sets = props.get("connectionParameterSets")
+    values = sets.get("values") if isinstance(sets, dict) else None
+    for entry in values if isinstance(values, list) else ():
+        inner = entry.get("parameters") if isinstance(entry, dict) else None
+        if isinstance(inner, dict):
+            names.update(inner)
+    return names
