@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -88,3 +88,16 @@ def split_pointer(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [unescape_token(t) for t in pointer.split("/")[1:]]
+
+
+def value_at(doc: Any, pointer: str) -> Any:
+    """The value ``pointer`` names inside ``doc``, or None when it leads nowhere."""
+    node = doc
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node

@@ -40,7 +40,7 @@ from generator.docs.model import (
     DocThrottle,
     Page,
 )
-from generator.findings import join_pointer, pointer_of, split_pointer
+from generator.findings import join_pointer, pointer_of, value_at
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 STRING_FORMATS = frozenset(("byte", "binary", "date", "date-time", "date-no-tz", "time", "email", "uri",
@@ -68,15 +68,7 @@ class _Swagger:
         self.swagger = swagger
 
     def get(self, pointer: str) -> Any:
-        node: Any = self.swagger
-        for token in split_pointer(pointer):
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return None
-        return node
+        return value_at(self.swagger, pointer)
 
     def resolve(self, node: Any, pointer: str, seen: frozenset[str]) -> tuple[Any, str, frozenset[str]]:
         """Follow local ``$ref`` chains; annotations beside a ``$ref`` win over the target's.

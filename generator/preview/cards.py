@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.findings import pointer_of, split_pointer
+from generator.findings import pointer_of, value_at
 from generator.preview.model import (
     ACTION,
     TRIGGER,
@@ -95,15 +95,7 @@ class _Swagger:
                     yield path, method.lower(), operation, pointer_of("paths", path, method)
 
     def lookup(self, pointer: str) -> Any:
-        node: Any = self.swagger
-        for token in split_pointer(pointer):
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return None
-        return node
+        return value_at(self.swagger, pointer)
 
     def resolve(self, node: Any, pointer: str, seen: frozenset[str] = frozenset()
                 ) -> tuple[dict, tuple[str, ...], frozenset[str]]:

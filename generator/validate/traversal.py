@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.findings import escape_token
+from generator.findings import escape_token, value_at
 
 # The node types are plain slotted classes compared by identity: a corpus run creates about
 # 300,000 of them, and frozen dataclasses cost twice as much to create.
@@ -114,16 +114,7 @@ def resolve_local(doc: dict, ref: Any) -> Any:
     """The target of a local ``#/...`` reference, or None when it does not resolve."""
     if not isinstance(ref, str) or not ref.startswith("#/"):
         return None
-    node: Any = doc
-    for token in ref[2:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
+    return value_at(doc, ref[1:])
 
 
 class Walker:
