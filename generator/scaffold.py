@@ -167,9 +167,14 @@ definitions:
 """
 
 
+#: Microsoft's colour for independent publishers: neutral, and accepted by certification.
+DEFAULT_BRAND_COLOR = "#da3b01"
+_BRAND_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
 def init_spec(name: str, auth: str = "none", provider: str = "generic", host: str = "api.example.com",
               base_path: str = "/", action: bool = True, trigger: bool = False,
-              api_key_header: str = "X-API-Key") -> str:
+              api_key_header: str = "X-API-Key", brand_color: str = DEFAULT_BRAND_COLOR) -> str:
     """The text of a new spec (see the module's docstring)."""
     from generator.importer.emit import comment_text
 
@@ -190,8 +195,11 @@ def init_spec(name: str, auth: str = "none", provider: str = "generic", host: st
         f"website: https://{host.split(':')[0]}\n",
         f"privacyPolicy: https://{host.split(':')[0]}/privacy\n",
         "categories: [Productivity]\n",
+        "# Who publishes the connector and who owns the API; certification requires both.\n",
         f"publisher: {_scalar(name)}\n",
-        'brandColor: "#007ee5"\n',
+        f"stackOwner: {_scalar(name)}\n",
+        "# The icon's background colour: your brand's (certification rejects #007ee5 and #ffffff).\n",
+        f"brandColor: {_scalar(brand_color.lower())}\n",
         auth_block(auth, provider, api_key_header),
         "\n# Actions and triggers; each becomes an entry of `paths` in the swagger.\n",
         "operations:\n",
@@ -221,12 +229,16 @@ def init_spec(name: str, auth: str = "none", provider: str = "generic", host: st
 @click.option("--action/--no-action", default=True, show_default=True, help="A first action (ListItems).")
 @click.option("--trigger/--no-trigger", default=False, show_default=True,
               help="A first webhook trigger (OnItemCreated).")
+@click.option("--brand-color", default=DEFAULT_BRAND_COLOR, show_default=True,
+              help="The icon's background colour, #RRGGBB (not #007ee5 or #ffffff).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT when it exists.")
-def init(name, output, auth, provider, api_key_header, host, base_path, action, trigger, force) -> None:
+def init(name, output, auth, provider, api_key_header, host, base_path, action, trigger, brand_color,
+         force) -> None:
     """Write a commented, minimal spec for a new connector called NAME; it builds and validates
     with no errors and no warnings."""
     from generator.render import write_atomically
     from generator.validate.rules.metadata.value_contains_restricted_words import restricted_words
+    from generator.validate.rules.review.brand_color_not_allowed import REJECTED_COLORS
 
     problems = []
     if not name.strip() or len(name) > 30:
@@ -241,6 +253,11 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
         problems.append("--base-path must start with '/'")
     if not re.fullmatch(r"[A-Za-z0-9-]+", api_key_header):
         problems.append("--api-key-header must be a header name (letters, digits and '-')")
+    if not _BRAND_COLOR.fullmatch(brand_color):
+        problems.append(f"--brand-color {brand_color!r} is not a colour written #RRGGBB (e.g. {DEFAULT_BRAND_COLOR})")
+    elif brand_color.lower() in REJECTED_COLORS:
+        problems.append(f"--brand-color {brand_color.lower()} is {REJECTED_COLORS[brand_color.lower()]}, which "
+                        "certification rejects: use your brand's colour")
     if provider != "generic" and auth != "oauth2":
         problems.append("--provider needs --auth oauth2")
     if problems:
@@ -251,7 +268,7 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
     if (output.exists() or output.is_symlink()) and not force:
         click.echo(f"{output} exists: pass --force to overwrite it", err=True)
         sys.exit(EXIT_UNUSABLE)
-    text = init_spec(name, auth, provider, host, base_path, action, trigger, api_key_header)
+    text = init_spec(name, auth, provider, host, base_path, action, trigger, api_key_header, brand_color)
     try:
         write_atomically(output.parent, [(output.name, text.encode("utf-8"))])
     except OSError as exc:

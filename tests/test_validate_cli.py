@@ -19,7 +19,7 @@ SWAGGER = {
     "consumes": ["application/json"],
     "produces": ["application/json"],
     "paths": {"/a": {"get": {"summary": "Get A", "description": "Gets A.",
-                             "responses": {"200": {"description": "OK"}}}}},
+                             "responses": {"200": {"description": "OK", "schema": {"type": "string"}}}}}},
     "x-ms-connector-metadata": [
         {"propertyName": "Website", "propertyValue": "https://www.contoso.com"},
         {"propertyName": "Privacy policy", "propertyValue": "https://www.contoso.com/privacy"},
@@ -33,7 +33,8 @@ def connector(tmp_path):
     folder = tmp_path / "Contoso"
     folder.mkdir()
     (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER, indent=4))
-    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso", "iconBrandColor": "#da3b01"}}))
+    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso", "stackOwner": "Contoso",
+                                                                       "iconBrandColor": "#da3b01"}}))
     return folder
 
 

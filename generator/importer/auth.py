@@ -92,6 +92,7 @@ def properties_for(swagger: dict, parameters: dict | None = None, members: dict 
     properties: dict[str, Any] = {}
     if connection:
         properties["connectionParameters"] = connection
-    properties.update({"iconBrandColor": "#007ee5", "capabilities": []})
+    # certification rejects #007ee5 (the old default); Microsoft's colour for independent publishers
+    properties.update({"iconBrandColor": "#da3b01", "capabilities": []})
     properties.update(members or {})
     return {"properties": properties}

@@ -23,6 +23,7 @@ from generator.report.cap import cap_findings
 from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
+from generator.validate.icon import icon_findings, icon_path
 from generator.validate.rule import load_all_rules, run_rules
 from generator.validate.script_refs import CODE as SCRIPT_REFS_CODE
 from generator.validate.script_refs import script_operation_findings
@@ -269,6 +270,9 @@ def _file_findings(connector: LoadedConnector, selection: Selection) -> list[Fin
             found += check_text(document, target, rules)
     if connector.script_doc is not None and selection.wants(SCRIPT_REFS_CODE):
         found += script_operation_findings(connector.script_doc, connector.swagger, connector.properties)
+    icon = icon_path(connector)
+    if icon is not None:
+        found += [f for f in icon_findings(icon) if selection.wants(f.code)]
     return found
 
 
