@@ -12,10 +12,6 @@ def _fits(declared: str, value) -> bool:
         return actual in ("integer", "number")
     if declared == "integer":
         return actual == "integer" or (actual == "number" and float(value).is_integer())
-    if declared == "boolean" and actual == "string":
-        # "true"/"false" strings for a boolean are accepted by the service (15 certified
-        # corpus connectors use them), so they are tolerated here.
-        return value.strip().lower() in ("true", "false")
     return actual == declared
 
 
@@ -27,8 +23,14 @@ class InvalidEnumValue(Rule):
 
     The designer offers the enum values as choices and sends the chosen one as a value of the
     declared type; a value of another type (a number in a string enum, a string in an integer
-    enum) cannot be sent as declared. ``null`` is accepted (nullable elements list it) and so are
-    the strings "true"/"false" for a boolean, which the service accepts.
+    enum) cannot be sent as declared. ``null`` is accepted (nullable elements list it).
+
+    A string that spells a value of the declared type (``"0"`` in an integer enum, ``"true"``
+    in a boolean enum) is a string, so it is reported: OpenAPI 2.0 requires enum values to
+    conform to the element's type and the OpenAPI stage (``OpenApiInvalid``) judges
+    string-spelled defaults the same way — one verdict across layers, even though the service
+    coerces such strings at run time. A finding on an element the OpenAPI stage already
+    reported is dropped (one defect, one finding).
 
     Passing example::
 
@@ -56,6 +58,13 @@ class InvalidEnumValue(Rule):
           Page: {type: object, properties: {size: {type: integer, enum: [10, fifty]}}}
 
     Reports: /definitions/Page/properties/size/enum/1
+
+    Failing example::
+
+        definitions:
+          Flag: {type: boolean, enum: [true, "false"]}
+
+    Reports: /definitions/Flag/enum/1
     """
 
     code = "InvalidEnumValue"
