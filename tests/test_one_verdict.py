@@ -84,3 +84,11 @@ def test_merging_is_deterministic_and_keeps_distinct_reasons_once():
     merged = one_finding_per_element(findings, frozenset({"Rule"}))
     assert [f.message for f in merged] == ["a: x; y"]
     assert one_finding_per_element(findings, frozenset({"Rule"})) == merged
+
+
+def test_an_enum_spelled_as_strings_is_one_finding_naming_every_wrong_value(tmp_path):
+    found = findings_of(tmp_path, operation({"name": "limit", "in": "query", "type": "integer",
+                                             "enum": ["0", 1, "2"]}))
+    assert [(f["code"], f["pointer"]) for f in found] == [
+        ("InvalidEnumValue", "/paths/~1items/get/parameters/0/enum/0")]
+    assert '"0", "2"' in found[0]["message"] and "values" in found[0]["message"]

@@ -30,7 +30,8 @@ class InvalidEnumValue(Rule):
     conform to the element's type and the OpenAPI stage (``OpenApiInvalid``) judges
     string-spelled defaults the same way — one verdict across layers, even though the service
     coerces such strings at run time. A finding on an element the OpenAPI stage already
-    reported is dropped (one defect, one finding).
+    reported is dropped (one defect, one finding), and an enum with several wrong values is
+    one finding, at its first wrong value, naming them all.
 
     Passing example::
 
@@ -62,7 +63,7 @@ class InvalidEnumValue(Rule):
     Failing example::
 
         definitions:
-          Flag: {type: boolean, enum: [true, "false"]}
+          Flag: {type: integer, enum: [0, "1", "2"]}
 
     Reports: /definitions/Flag/enum/1
     """
@@ -85,9 +86,16 @@ class InvalidEnumValue(Rule):
         values = node.get("enum")
         if declared not in CHECKED_TYPES or not isinstance(values, list):
             return
-        for index, value in enumerate(values):
-            if not _fits(declared, value):
-                ctx.report(f"{pointer}/enum/{index}",
-                           f"enum value {canonical(value)} of {label} is of type '{json_type(value)}' but "
-                           f"the element's type is '{declared}'",
-                           f"write the value as a {declared}, or change 'type'")
+        wrong = [index for index, value in enumerate(values) if not _fits(declared, value)]
+        if not wrong:
+            return
+        # One enum spelled wrongly is one defect: one finding at its first wrong value.
+        shown = ", ".join(canonical(values[index]) for index in wrong[:5])
+        more = f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""
+        kinds = "', '".join(sorted({json_type(values[index]) for index in wrong}))
+        noun = "value" if len(wrong) == 1 else "values"
+        verb = "is" if len(wrong) == 1 else "are"
+        ctx.report(f"{pointer}/enum/{wrong[0]}",
+                   f"enum {noun} {shown}{more} of {label} {verb} of type '{kinds}' but the element's type "
+                   f"is '{declared}'",
+                   f"write the {noun} with type '{declared}', or change 'type'")
