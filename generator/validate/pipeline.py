@@ -23,6 +23,7 @@ from generator.report.cap import cap_findings
 from generator.report.mask import mask_findings, secret_values
 from generator.source import find_file
 from generator.spec.loader import SpecError
+from generator.validate.dedupe import one_finding_per_element
 from generator.validate.icon import icon_findings, icon_path
 from generator.validate.rule import load_all_rules, run_rules
 from generator.validate.script_refs import CODE as SCRIPT_REFS_CODE
@@ -237,6 +238,7 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
             outcome.suppressed += 1
             continue
         kept.append(finding)
+    kept = one_finding_per_element(kept, frozenset(load_all_rules()))
     checked, outcome.unusable = suppression_problems(connector, suppressions, used, selection, docs_page is not None)
     adjusted = (selection.adjust(f) for f in kept + problems + [f for f in checked if selection.wants(f.code)])
     secrets = secret_values(connector.swagger, connector.properties,

@@ -13,8 +13,8 @@ def _fits(declared: str, value) -> bool:
     if declared == "integer":
         return actual == "integer" or (actual == "number" and float(value).is_integer())
     if declared == "boolean" and actual == "string":
-        # "true"/"false" strings for a boolean are accepted by the service (15 certified
-        # corpus connectors use them), so they are tolerated here.
+        # "true"/"false" strings for a boolean are accepted by the service and by certification
+        # (13 certified corpus connectors use them, 88 enums): reporting them would be a false error.
         return value.strip().lower() in ("true", "false")
     return actual == declared
 
@@ -27,8 +27,15 @@ class InvalidEnumValue(Rule):
 
     The designer offers the enum values as choices and sends the chosen one as a value of the
     declared type; a value of another type (a number in a string enum, a string in an integer
-    enum) cannot be sent as declared. ``null`` is accepted (nullable elements list it) and so are
-    the strings "true"/"false" for a boolean, which the service accepts.
+    enum) cannot be sent as declared. ``null`` is accepted (nullable elements list it).
+
+    A string that spells a number (``"0"`` in an integer enum) is a string, so it is reported:
+    OpenAPI 2.0 requires enum values to conform to the element's type, and the OpenAPI stage
+    (``OpenApiInvalid``) judges string-spelled defaults the same way. The one exception is
+    ``"true"``/``"false"`` in a boolean enum: the service and certification accept them (13
+    certified connectors use them), so reporting them would be a false error. A finding on an
+    element the OpenAPI stage already reported is dropped (one defect, one finding), and an enum
+    with several wrong values is one finding, at its first wrong value, naming them all.
 
     Passing example::
 
@@ -56,6 +63,13 @@ class InvalidEnumValue(Rule):
           Page: {type: object, properties: {size: {type: integer, enum: [10, fifty]}}}
 
     Reports: /definitions/Page/properties/size/enum/1
+
+    Failing example::
+
+        definitions:
+          Flag: {type: integer, enum: [0, "1", "2"]}
+
+    Reports: /definitions/Flag/enum/1
     """
 
     code = "InvalidEnumValue"
@@ -76,9 +90,16 @@ class InvalidEnumValue(Rule):
         values = node.get("enum")
         if declared not in CHECKED_TYPES or not isinstance(values, list):
             return
-        for index, value in enumerate(values):
-            if not _fits(declared, value):
-                ctx.report(f"{pointer}/enum/{index}",
-                           f"enum value {canonical(value)} of {label} is of type '{json_type(value)}' but "
-                           f"the element's type is '{declared}'",
-                           f"write the value as a {declared}, or change 'type'")
+        wrong = [index for index, value in enumerate(values) if not _fits(declared, value)]
+        if not wrong:
+            return
+        # One enum spelled wrongly is one defect: one finding at its first wrong value.
+        shown = ", ".join(canonical(values[index]) for index in wrong[:5])
+        more = f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""
+        kinds = "', '".join(sorted({json_type(values[index]) for index in wrong}))
+        noun = "value" if len(wrong) == 1 else "values"
+        verb = "is" if len(wrong) == 1 else "are"
+        ctx.report(f"{pointer}/enum/{wrong[0]}",
+                   f"enum {noun} {shown}{more} of {label} {verb} of type '{kinds}' but the element's type "
+                   f"is '{declared}'",
+                   f"write the {noun} with type '{declared}', or change 'type'")
