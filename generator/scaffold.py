@@ -280,6 +280,7 @@ def init(name, output, auth, provider, api_key_header, host, base_path, action, 
 def _build_hint(spec: Path) -> str:
     """How to build the new spec: into the folder the project configuration gives it, if any."""
     from generator.project import ProjectError, find_project
+    from generator.targets import shown_path
 
     try:
         project = find_project()
@@ -287,12 +288,6 @@ def _build_hint(spec: Path) -> str:
         project = None
     listed = project.connector_for_spec(spec) if project else None
     if listed is not None:
-        return f"`pacgen build {spec}` renders it into {_shown(listed.out)}"
+        return f"`pacgen build {spec}` renders it into {shown_path(listed.out)}"
     return f"`pacgen build {spec} -o connectors/{spec.stem}` renders it"
 
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -69,6 +69,19 @@ def json_type(value) -> str:
     return "object"
 
 
+def fits_json_type(declared: str, value) -> bool:
+    """Does ``value`` have the JSON type ``declared``? ``null`` always fits (no value); a whole
+    number fits ``integer`` and any number fits ``number``. Strings never fit another type."""
+    actual = json_type(value)
+    if actual == declared or actual == "null":
+        return True
+    if declared == "number":
+        return actual == "integer"
+    if declared == "integer":
+        return actual == "number" and float(value).is_integer()
+    return False
+
+
 #: JSON Schema / OpenAPI 3 keywords that a Swagger 2.0 schema object does not have.
 NOT_IN_SWAGGER_SCHEMA = ("oneOf", "anyOf", "not", "nullable", "const", "patternProperties",
                          "additionalItems", "dependencies", "contains", "propertyNames", "if",

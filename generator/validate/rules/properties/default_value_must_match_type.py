@@ -1,18 +1,9 @@
 from generator.findings import Severity
 from generator.validate.rule import Rule
-from generator.validate.rules._common import json_type, node_keys
+from generator.validate.rules._common import fits_json_type, json_type, node_keys
 from generator.validate.rules.properties._helpers import element_label
 
-
-def default_fits(declared: str, value) -> bool:
-    actual = json_type(value)
-    if actual == declared or actual == "null":
-        return True  # null stands for "no default"
-    if declared == "number":
-        return actual == "integer"
-    if declared == "integer":
-        return actual == "number" and float(value).is_integer()
-    return False
+default_fits = fits_json_type  # null stands for "no default"
 
 
 CHECKED = ("string", "integer", "number", "boolean", "array", "object")
