@@ -85,6 +85,15 @@ def test_did_you_mean(tmp_path):
     assert "did you mean 'host'?" in result.output
 
 
+def test_misspelt_choice_suggests_the_nearest(tmp_path):
+    spec = tmp_path / "connector.yaml"
+    spec.write_text(VALID.replace("in: path, required: true, type: string", "in: path, required: true, type: strng"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "did you mean 'string'? (allowed: string, number, integer, boolean, array, file)" in result.output
+
+
 def test_missing_spec_file(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2

@@ -56,8 +56,18 @@ def _schema_findings(source: SpecSource):
         if (path, keyword) in reported:
             continue
         reported.add((path, keyword))
-        yield source.finding("SpecInvalid", _describe(error, keyword, path), path,
-                             "see docs/spec.md or `pacgen schema` for the allowed form")
+        yield source.finding("SpecInvalid", _describe(error, keyword, path), path, _hint(error, keyword))
+
+
+def _hint(error, keyword: str) -> str:
+    """For a misspelt word among fixed choices, the nearest choice and all of them."""
+    options = getattr(error.kind, "options", None) if keyword == "enum" else None
+    if isinstance(options, list) and isinstance(error.instance, str):
+        words = [str(option) for option in options]
+        guess = _close_matches(error.instance, words, n=1, cutoff=0.6)
+        allowed = "allowed: " + ", ".join(words)
+        return f"did you mean '{guess[0]}'? ({allowed})" if guess else allowed
+    return "see docs/spec.md or `pacgen schema` for the allowed form"
 
 
 def _describe(error, keyword: str, path: tuple) -> str:
