@@ -87,3 +87,69 @@ def connection_parameter_names(properties) -> set[str]:
         if isinstance(inner, dict):
             names.update(inner)
     return names
+
+
+# --- Connection parameters and security definitions ---------------------------------------------
+
+#: The connection parameter types that carry a credential the platform sends for a security
+#: definition (compared in lower case: merged connectors spell ``oauthSetting`` and ``oAuthSetting``).
+OAUTH_SETTING = "oauthsetting"
+SECURE_STRING = "securestring"
+#: Basic authentication reads these two connection parameters (Microsoft's "Connection parameters").
+BASIC_PARAMETERS = ("username", "password")
+
+
+def connection_parameter_groups(properties) -> list[tuple[str, dict]]:
+    """The ways a connection can be made: (pointer, parameters) of the plain
+    ``connectionParameters`` and of each ``connectionParameterSets`` entry (multi-auth). A
+    connector with parameter sets and an empty plain list has only the sets."""
+    props = properties.get("properties") if isinstance(properties, dict) else None
+    if not isinstance(props, dict):
+        return []
+    groups = []
+    plain = props.get("connectionParameters")
+    if isinstance(plain, dict):
+        groups.append(("/properties/connectionParameters", plain))
+    sets = props.get("connectionParameterSets")
+    values = sets.get("values") if isinstance(sets, dict) else None
+    for index, entry in enumerate(values if isinstance(values, list) else ()):
+        inner = entry.get("parameters") if isinstance(entry, dict) else None
+        if isinstance(inner, dict):
+            groups.append((f"/properties/connectionParameterSets/values/{index}/parameters", inner))
+    if len(groups) > 1 and not groups[0][1] and groups[0][0] == "/properties/connectionParameters":
+        groups = groups[1:]
+    return groups
+
+
+def parameter_type(node) -> str:
+    """A connection parameter's ``type`` in lower case ("" when it has none)."""
+    value = node.get("type") if isinstance(node, dict) else None
+    return value.strip().lower() if isinstance(value, str) else ""
+
+
+def security_definitions(swagger) -> dict:
+    definitions = swagger.get("securityDefinitions") if isinstance(swagger, dict) else None
+    return {name: node for name, node in definitions.items() if isinstance(node, dict)} \
+        if isinstance(definitions, dict) else {}
+
+
+def security_types(swagger) -> set[str]:
+    """The ``type`` of every security definition (apiKey, basic, oauth2)."""
+    return {node.get("type") for node in security_definitions(swagger).values()
+            if isinstance(node.get("type"), str)}
+
+
+def referenced_connection_parameters(*documents) -> set[str]:
+    """Names used as ``@connectionParameters('name')`` anywhere in the documents (policy
+    templates, swagger values): a parameter used that way reaches the service."""
+    found: set[str] = set()
+    stack = [doc for doc in documents if doc is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str) and "@connectionParameters" in node:
+            found.update(CONNECTION_PARAMETER_REF.findall(node))
+    return found
