@@ -96,8 +96,67 @@ def test_a_string_api_key_is_reported_with_what_to_change():
     assert "securestring" in findings[0].hint
 
 
-def test_the_clicksend_spec_has_no_connection_finding():
-    options = [arg for code in CONNECTION_RULES for arg in ("--select", code)]
+def test_the_clicksend_spec_has_no_connection_or_trigger_finding():
+    codes = (*CONNECTION_RULES, "WebhookTriggerWithoutDeleteOperation", "PollingTriggerWithoutState")
+    options = [arg for code in codes for arg in ("--select", code)]
     result = CliRunner().invoke(main, ["validate", "spec/clicksend.yaml", "--format", "json", *options])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["findings"] == []
+
+
+# --- triggers -----------------------------------------------------------------------------------
+
+def trigger_findings(paths, properties=None, codes=("WebhookTriggerWithoutDeleteOperation",
+                                                    "PollingTriggerWithoutState")):
+    swagger = {**BASE, "paths": paths, "definitions": {
+        "Hook": {"type": "object", "properties": {"target": {"$ref": "#/definitions/Target"}}},
+        "Target": {"type": "object", "properties": {"url": {"type": "string", "x-ms-notification-url": True}}}}}
+    return [(f.code, f.pointer) for f in run_rules(swagger, properties, [RULES[c] for c in codes])]
+
+
+OK = {"200": {"description": "OK"}}
+WEBHOOK_BY_REFERENCE = {"post": {"operationId": "OnEvent", "x-ms-trigger": "single", "responses": OK,
+                                 "parameters": [{"name": "body", "in": "body",
+                                                 "schema": {"$ref": "#/definitions/Hook"}}]}}
+
+
+def test_a_webhook_marked_deep_in_a_referenced_body_schema_is_a_webhook():
+    assert trigger_findings({"/hooks": WEBHOOK_BY_REFERENCE}) == [
+        ("WebhookTriggerWithoutDeleteOperation", "/paths/~1hooks/post")]
+    with_delete = {"/hooks": WEBHOOK_BY_REFERENCE,
+                   "/hooks/{id}": {"delete": {"operationId": "Unhook", "responses": OK}}}
+    assert trigger_findings(with_delete) == []
+
+
+def test_several_webhooks_without_delete_are_one_finding_naming_them_all():
+    second = {"post": {**WEBHOOK_BY_REFERENCE["post"], "operationId": "OnOther"}}
+    swagger = {**BASE, "paths": {"/a": WEBHOOK_BY_REFERENCE, "/b": second}, "definitions": {
+        "Hook": {"type": "object", "properties": {"url": {"type": "string", "x-ms-notification-url": "true"}}}}}
+    findings = run_rules(swagger, None, [RULES["WebhookTriggerWithoutDeleteOperation"]])
+    assert len(findings) == 1 and "OnEvent, OnOther" in findings[0].message
+
+
+def test_a_polling_trigger_named_by_a_pollingtrigger_policy_carries_state():
+    paths = {"/items": {"get": {"operationId": "OnNewItem", "x-ms-trigger": "batch", "responses": OK}}}
+    policy = {"templateId": "pollingtrigger", "parameters": {
+        "x-ms-apimTemplateParameter.triggerConfig": {"since": "@{triggerBody().value[0].id}"},
+        "x-ms-apimTemplateParameter.triggerDataPath": "@triggerBody().value",
+        "x-ms-apimTemplate-operationName": ["OnNewItem"]}}
+    assert trigger_findings(paths) == [("PollingTriggerWithoutState", "/paths/~1items/get")]
+    assert trigger_findings(paths, {"properties": {"policyTemplateInstances": [policy]}}) == []
+
+
+@pytest.mark.parametrize("state", [
+    {"x-ms-trigger-metadata": {"kind": "query", "mode": "polling"}},
+    {"parameters": [{"name": "since", "in": "query", "type": "string", "x-ms-visibility": "internal",
+                     "default": "@{triggerBody().value[0].created}"}]},
+])
+def test_other_ways_of_carrying_polling_state(state):
+    paths = {"/items": {"get": {"operationId": "OnNewItem", "x-ms-trigger": "batch", "responses": OK, **state}}}
+    assert trigger_findings(paths) == []
+
+
+def test_a_webhook_is_not_judged_as_a_polling_trigger_nor_an_action_as_either():
+    paths = {"/hooks": WEBHOOK_BY_REFERENCE, "/hooks/{id}": {"delete": {"operationId": "Unhook", "responses": OK}},
+             "/items": {"get": {"operationId": "ListItems", "responses": OK}}}
+    assert trigger_findings(paths) == []

@@ -153,3 +153,60 @@ def referenced_connection_parameters(*documents) -> set[str]:
         elif isinstance(node, str) and "@connectionParameters" in node:
             found.update(CONNECTION_PARAMETER_REF.findall(node))
     return found
+
+
+# --- Triggers ------------------------------------------------------------------------------------
+
+NOTIFICATION_URL = "x-ms-notification-url"
+#: How deep a body schema is searched for the notification-URL marker (references followed).
+MARKER_SEARCH_DEPTH = 32
+
+
+def triggers(ctx) -> list:
+    """The operations marked ``x-ms-trigger``."""
+    return [op for op in ctx.operations if op.is_trigger]
+
+
+def is_webhook(ctx, op) -> bool:
+    """A trigger that registers a callback: one of its inputs is marked x-ms-notification-url
+    (a parameter, or a property of its body schema)."""
+    if NOTIFICATION_URL not in ctx.document_keys:
+        return False
+    for entry in _parameters(op):
+        param = ctx.deref(entry)
+        if not isinstance(param, dict):
+            continue
+        if _marked(param) or (param.get("in") == "body" and _schema_marked(ctx, param.get("schema"))):
+            return True
+    return False
+
+
+def _parameters(op) -> list:
+    own = op.node.get("parameters")
+    shared = op.path_item.node.get("parameters")
+    return [*(shared if isinstance(shared, list) else ()), *(own if isinstance(own, list) else ())]
+
+
+def _marked(node) -> bool:
+    value = node.get(NOTIFICATION_URL)
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def _schema_marked(ctx, schema) -> bool:
+    stack, seen = [(schema, 0)], set()
+    while stack:
+        node, depth = stack.pop()
+        node = ctx.deref(node)
+        if not isinstance(node, dict) or id(node) in seen or depth > MARKER_SEARCH_DEPTH:
+            continue
+        seen.add(id(node))
+        if _marked(node):
+            return True
+        children = node.get("properties")
+        stack.extend((child, depth + 1) for child in (children.values() if isinstance(children, dict) else ()))
+        for key in ("items", "additionalProperties"):
+            if isinstance(node.get(key), dict):
+                stack.append((node[key], depth + 1))
+        all_of = node.get("allOf")
+        stack.extend((child, depth + 1) for child in (all_of if isinstance(all_of, list) else ()))
+    return False
