@@ -210,3 +210,35 @@ def _schema_marked(ctx, schema) -> bool:
         all_of = node.get("allOf")
         stack.extend((child, depth + 1) for child in (all_of if isinstance(all_of, list) else ()))
     return False
+
+
+# --- Independent publishers ----------------------------------------------------------------------
+
+#: The folder of Microsoft's connector repository that holds independent publishers' connectors.
+INDEPENDENT_PUBLISHER_FOLDER = "independent-publisher-connectors"
+INDEPENDENT_PUBLISHER_SUFFIX = " (Independent Publisher)"
+INDEPENDENT_PUBLISHER_COLOR = "#da3b01"
+
+
+def title_of(swagger) -> str | None:
+    info = swagger.get("info") if isinstance(swagger, dict) else None
+    title = info.get("title") if isinstance(info, dict) else None
+    return title if isinstance(title, str) else None
+
+
+def independent_publisher_reason(ctx) -> str | None:
+    """Why the connector is an independent publisher's (its folder, or its title says so), or
+    None when nothing says it is. Whether publisher and stackOwner differ is no sign: 42 merged
+    verified-publisher connectors have a partner as publisher."""
+    parts = [part.lower() for part in ctx.location.replace("\\", "/").split("/")]
+    if INDEPENDENT_PUBLISHER_FOLDER in parts:
+        return f"its folder is under {INDEPENDENT_PUBLISHER_FOLDER}/"
+    title = title_of(ctx.swagger)
+    if title is not None and "independent publisher" in title.lower():
+        return "its title says so"
+    return None
+
+
+def api_properties(properties) -> dict | None:
+    props = properties.get("properties") if isinstance(properties, dict) else None
+    return props if isinstance(props, dict) else None
