@@ -156,6 +156,14 @@ def test_other_ways_of_carrying_polling_state(state):
     assert trigger_findings(paths) == []
 
 
+def test_a_webhook_missing_its_url_is_not_also_judged_as_a_polling_trigger():
+    """WebhookOperationsMissingNotificationUrlProperty reports the missing URL; one defect, one finding."""
+    paths = {"/hooks": {"x-ms-notification-content": {"schema": {"type": "object"}},
+                        "post": {"operationId": "OnEvent", "x-ms-trigger": "single", "responses": OK}},
+             "/hooks/{id}": {"delete": {"operationId": "Unhook", "responses": OK}}}
+    assert trigger_findings(paths) == []
+
+
 def test_a_webhook_is_not_judged_as_a_polling_trigger_nor_an_action_as_either():
     paths = {"/hooks": WEBHOOK_BY_REFERENCE, "/hooks/{id}": {"delete": {"operationId": "Unhook", "responses": OK}},
              "/items": {"get": {"operationId": "ListItems", "responses": OK}}}

@@ -168,8 +168,11 @@ def triggers(ctx) -> list:
 
 
 def is_webhook(ctx, op) -> bool:
-    """A trigger that registers a callback: one of its inputs is marked x-ms-notification-url
-    (a parameter, or a property of its body schema)."""
+    """A trigger that registers a callback: its notification is described
+    (x-ms-notification-content on it or its path item), or one of its inputs is marked
+    x-ms-notification-url (a parameter, or a property of its body schema)."""
+    if "x-ms-notification-content" in op.node or "x-ms-notification-content" in op.path_item.node:
+        return True
     if NOTIFICATION_URL not in ctx.document_keys:
         return False
     for entry in _parameters(op):
