@@ -10,10 +10,10 @@ class PollingTriggerWithoutState(Rule):
     """A polling trigger carries state from one poll to the next.
 
     A polling trigger (``x-ms-trigger`` without an ``x-ms-notification-url`` input or
-    ``x-ms-notification-content``, which make it a webhook) is
-    called again and again; it fires on what is *new* since the last call, so something has to
-    carry "since when" between calls (Microsoft's "Use a polling trigger"). The ways the
-    platform offers, any one of which passes:
+    ``x-ms-notification-content``, which make it a webhook) is called again and again; it
+    fires on what is *new* since the last call, so something has to carry "since when"
+    between calls (Microsoft's "Use a polling trigger"). The ways the platform offers, any one
+    of which passes:
 
     - the service answers ``202 Accepted`` with a ``Location`` header (the state, e.g. a
       timestamp in the URL) and ``Retry-After``, and the platform calls the ``Location`` URL

@@ -7,9 +7,10 @@ class WebhookTriggerWithoutDeleteOperation(Rule):
     """A connector with webhook triggers has a DELETE operation to unregister them.
 
     A webhook trigger (``x-ms-trigger`` with an input marked ``x-ms-notification-url``, or
-    with ``x-ms-notification-content`` on it or its path item) registers the flow's callback URL with the service. The service answers ``201 Created``
-    with a ``Location`` header naming the new webhook, and the platform sends ``DELETE`` to that
-    URL, through the connector, when the flow is turned off or deleted or the trigger changes.
+    with ``x-ms-notification-content`` on it or its path item) registers the flow's callback
+    URL with the service. The service answers ``201 Created`` with a ``Location`` header
+    naming the new webhook, and the platform sends ``DELETE`` to that URL, through the
+    connector, when the flow is turned off or deleted or the trigger changes.
     Microsoft's webhook page ("Use a webhook as a trigger") says the definition **must**
     include that delete operation: without one nothing unregisters the webhook, and the
     service keeps calling a flow that is gone. Add an (internal) ``delete`` operation whose path
