@@ -20,8 +20,8 @@ class SecurityDefinitionWithoutConnectionParameter(Rule):
       ``oAuthSettings`` sign the user in; without one the dialog never signs in and no token
       is sent;
     - ``apiKey``: a ``securestring`` parameter (by convention ``api_key``) holding the key.
-      A ``string`` one works but shows the key as typed and keeps it readable, so it is
-      reported too;
+      A ``string`` one works but is not kept as a secret (the dialog shows the key as it
+      is typed), so it is reported too;
     - ``basic``: two credential parameters, the user name and a ``securestring`` password
       (62 of the 63 merged basic connectors name them ``username`` and ``password``; the
       certified ClickSend connector sends ``username`` and ``api_key``).
@@ -102,7 +102,8 @@ def _missing(kind, groups: list[dict]) -> tuple[str, str] | None:
     if kind == "apiKey" and not any(SECURE_STRING in found for found in types):
         if any("string" in found for found in types):
             return ("the key's connection parameter is of type string, so the key is shown as typed "
-                    "and stays readable", "make the api_key connection parameter type securestring")
+                    "and is not kept as a secret",
+                    "make the api_key connection parameter type securestring")
         return ("no securestring connection parameter, so the connection never asks for the key",
                 "add a connection parameter 'api_key' of type securestring")
     if kind == "basic" and not any(_has_user_and_password(group) for group in groups):
