@@ -5,6 +5,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import assert_findings_are_sound
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.validate.rule import load_all_rules, run_rules
@@ -265,3 +268,47 @@ def test_new_checks_report_no_error_and_no_warning_on_a_quarter_of_merged_connec
         "SecurityDefinitionWithoutConnectionParameter": 5, "SecurityDefinitionsMoreThanOne": 11,
         "ConnectionParameterWithoutSecurityDefinition": 31, "WebhookTriggerWithoutDeleteOperation": 38,
         "PollingTriggerWithoutState": 4}
+
+
+# --- properties over generated connectors -----------------------------------------------------------
+
+NAMES = st.sampled_from(["api_key", "username", "password", "token", "a/b", "x~y", "Key"])
+PARAMETER_TYPES = st.sampled_from(["string", "securestring", "oauthSetting", "OAUTHSETTING", "bool", 3, None])
+DEFINITIONS = st.sampled_from([OAUTH, API_KEY, {"type": "basic"}, {"type": None}, "not an object"])
+GROUP = st.dictionaries(NAMES, st.builds(lambda kind: {"type": kind}, PARAMETER_TYPES) | st.none(), max_size=4)
+PROPERTIES = st.one_of(
+    st.none(),
+    st.builds(lambda plain: {"properties": {"connectionParameters": plain}}, GROUP),
+    st.builds(lambda plain, sets: {"properties": {"connectionParameters": plain,
+                                                  "connectionParameterSets": {"values": [{"parameters": s} for s in sets]}}},
+              GROUP, st.lists(GROUP, max_size=3)),
+)
+ALL_NEW = [RULES[code] for code in NEW_CHECKS]
+CANONICAL = {"oauth2": {"token": {"type": "oauthSetting"}}, "apiKey": {"api_key": {"type": "securestring"}},
+             "basic": {"username": {"type": "string"}, "password": {"type": "securestring"}}}
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.dictionaries(NAMES, DEFINITIONS, max_size=3), PROPERTIES, st.booleans())
+def test_any_connector_gives_sound_and_repeatable_findings(definitions, properties, in_ip_folder):
+    swagger = {**BASE, "securityDefinitions": definitions}
+    location = "/repo/independent-publisher-connectors/X" if in_ip_folder else "/repo/connectors/X"
+    findings = run_rules(swagger, properties, ALL_NEW, location=location)
+    assert_findings_are_sound(findings, swagger, properties, ALL_NEW)
+    assert findings == run_rules(swagger, properties, ALL_NEW, location=location)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.sampled_from(sorted(CANONICAL)), PROPERTIES)
+def test_adding_the_canonical_parameters_satisfies_one_definition(kind, properties):
+    """Whatever else the connection parameters hold, one definition and the parameters
+    Microsoft's pages name for it leave nothing to report between the two documents."""
+    definition = {"oauth2": OAUTH, "apiKey": API_KEY, "basic": {"type": "basic"}}[kind]
+    fixed = {"properties": {"connectionParameters": dict(CANONICAL[kind])}}
+    if properties is not None:
+        extra = properties["properties"].get("connectionParameters") or {}
+        kept = {name: node for name, node in extra.items() if name not in fixed["properties"]["connectionParameters"]
+                and (node or {}).get("type") not in ("oauthSetting", "OAUTHSETTING", "securestring")
+                and name not in ("api_key", "username", "password")}
+        fixed["properties"]["connectionParameters"].update(kept)
+    assert found({"only": definition}, fixed) == []
