@@ -312,3 +312,13 @@ def test_adding_the_canonical_parameters_satisfies_one_definition(kind, properti
                 and name not in ("api_key", "username", "password")}
         fixed["properties"]["connectionParameters"].update(kept)
     assert found({"only": definition}, fixed) == []
+
+
+def test_findings_stand_at_the_element_in_either_file(tmp_path):
+    folder = write_connector(tmp_path / "independent-publisher-connectors" / "Contoso")
+    swagger_lines = (folder / "apiDefinition.swagger.json").read_text("utf-8").splitlines()
+    properties_lines = (folder / "apiProperties.json").read_text("utf-8").splitlines()
+    found_at = {(code, file): line for code, file, line in ip_findings(folder)}
+    assert '"iconBrandColor"' in properties_lines[found_at["IndependentPublisherBrandColor", "apiProperties.json"] - 1]
+    assert '"title"' in swagger_lines[found_at["IndependentPublisherTitle", "apiDefinition.swagger.json"] - 1]
+    assert '"oauth"' in swagger_lines[found_at["IndependentPublisherOAuth", "apiDefinition.swagger.json"] - 1]
