@@ -218,7 +218,8 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
         rules = [rule for code, rule in load_all_rules().items() if selection.wants(code)]
         # Capped before placing: placing is most of a finding's cost (the cap's key is per
         # connector here, so per file for the swagger, whose findings are nearly all).
-        for finding in cap_findings(run_rules(connector.swagger, connector.properties, rules), _by_code):
+        found = run_rules(connector.swagger, connector.properties, rules, location=_location(connector))
+        for finding in cap_findings(found, _by_code):
             findings.append(connector.place(finding))
         findings += _file_findings(connector, selection)
         if docs_page is not None:
@@ -245,6 +246,16 @@ def validate(connector: LoadedConnector, selection: Selection | None = None,
                             connector.spec.data if connector.spec is not None else None)
     outcome.findings = sorted(mask_findings([f for f in adjusted if f is not None], secrets), key=Finding.sort_key)
     return outcome
+
+
+def _location(connector: LoadedConnector) -> str:
+    """Where the connector lives, for the rules that read a repository's layout from it."""
+    if connector.folder is not None:
+        return str(connector.folder.resolve())
+    if connector.spec is not None:
+        return str(Path(connector.spec.path).resolve())
+    # a lone swagger file: the folder it is in
+    return str(Path(connector.swagger_doc.path).resolve().parent) if connector.swagger_doc is not None else ""
 
 
 def _openapi_findings(connector: LoadedConnector) -> list[Finding]:

@@ -220,6 +220,9 @@ class Context:
     current_rule: type[Rule] | None = None
     #: Schemas visited by the walk, by role; complete when the rules' ``finish`` runs.
     schema_roles: dict[str, int] = field(default_factory=dict)
+    #: Where the connector lives (its folder or spec path; "" when unknown): a few review rules
+    #: read the repository's conventions from it (independent-publisher-connectors/).
+    location: str = ""
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def report(self, pointer: str, message: str, hint: str = "",
@@ -410,9 +413,10 @@ _WHOLE_DOCUMENT_KINDS = frozenset({"document", "properties"})
 
 
 def run_rules(swagger: Any, properties: Any, rules: list[type[Rule]] | None = None,
-              every_node: bool = False) -> list[Finding]:
+              every_node: bool = False, location: str = "") -> list[Finding]:
     """Run ``rules`` (default: all) over one connector in a single traversal. ``every_node`` ignores
-    the rules' ``keys``/``schema_roles`` (tests use it to prove those declarations lose nothing)."""
+    the rules' ``keys``/``schema_roles`` (tests use it to prove those declarations lose nothing);
+    ``location`` is the connector's folder or spec path (``Context.location``)."""
     from generator.validate.traversal import Walker
 
     selected = tuple(load_all_rules().values()) if rules is None else tuple(rules)
@@ -421,7 +425,7 @@ def run_rules(swagger: Any, properties: Any, rules: list[type[Rule]] | None = No
     subscribers = {kind: [(rule, getattr(instances[rule], kind)) for rule in rules_of_kind]
                    for kind, rules_of_kind in plan.subscribers.items()}
     findings: list[Finding] = []
-    ctx = Context(swagger, properties, findings)
+    ctx = Context(swagger, properties, findings, location=location)
 
     def dispatch(kind: str, context: Context, item: Any) -> None:
         node = item if kind in _WHOLE_DOCUMENT_KINDS else item.node
