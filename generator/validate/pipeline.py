@@ -53,6 +53,21 @@ class Selection:
     per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     root: str = ""
 
+    def __post_init__(self):
+        # `group:NAME` anywhere a code may be written stands for the group's codes (rule_groups.py)
+        patterns = [*self.select, *self.ignore, *self.severity,
+                    *(code for codes in self.per_path_ignores.values() for code in codes)]
+        if any(pattern.startswith("group:") for pattern in patterns):
+            from generator.rule_groups import expand
+
+            self.select, self.ignore = expand(self.select), expand(self.ignore)
+            severity: dict[str, str] = {}
+            for pattern, level in self.severity.items():
+                for code in expand([pattern]):
+                    severity.setdefault(code, level)  # the first pattern naming a code wins, as before
+            self.severity = severity
+            self.per_path_ignores = {path: expand(codes) for path, codes in self.per_path_ignores.items()}
+
     def wants(self, code: str) -> bool:
         if self.select and not any(fnmatch.fnmatchcase(code, p) for p in self.select):
             return False
