@@ -330,6 +330,7 @@ class TargetResult:
     suppressed: int = 0
     extra: dict = field(default_factory=dict)
     unusable: bool = False
+    validated: bool = False  # the swagger was read and checked (its findings are in), usable or not
 
 
 def validate_target(target: Path, selection: Selection, docs_page: str | dict | None = None) -> TargetResult:
@@ -360,10 +361,20 @@ def validate_target(target: Path, selection: Selection, docs_page: str | dict | 
         outcome = validate(connector, selection, docs_page)
     except Exception as exc:  # noqa: BLE001 - as above: reported as this connector's finding
         return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
-    # A swagger that cannot be read at all (not UTF-8, not JSON, not an object) is unusable input.
-    unreadable = not isinstance(connector.swagger, dict)
     return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra,
-                        unusable=unreadable or outcome.unusable)
+                        unusable=_unreadable(connector) or outcome.unusable,
+                        validated=isinstance(connector.swagger, dict))
+
+
+def _unreadable(connector) -> bool:
+    """Input that cannot be used as given: a swagger that cannot be read at all (not UTF-8, not
+    JSON, not an object), an apiProperties.json that cannot, or a folder's readme.md, script.csx
+    or icon.png that is no regular file. The swagger's findings are reported all the same."""
+    if not isinstance(connector.swagger, dict):
+        return True
+    if connector.properties_doc is not None and not connector.properties_doc.usable:
+        return True
+    return any(finding.code == "InputUnreadable" for finding in connector.read_findings)
 
 
 def _crash_finding(target: Path, exc: Exception) -> Finding:
