@@ -69,11 +69,11 @@ class Selection:
             self.per_path_ignores = {path: expand(codes) for path, codes in self.per_path_ignores.items()}
 
     def wants(self, code: str) -> bool:
-        if self.select and not any(fnmatch.fnmatchcase(code, p) for p in self.select):
+        if self.select and not _matches(code, self.select):
             return False
         if not self.select and code in opt_in_codes():
             return False
-        return not any(fnmatch.fnmatchcase(code, p) for p in self.ignore)
+        return not _matches(code, self.ignore)
 
     def adjust(self, finding: Finding) -> Finding | None:
         """The finding as the configuration wants it: None when ignored for its file, else with
@@ -85,6 +85,19 @@ class Selection:
                     return None
         level = next((v for k, v in self.severity.items() if fnmatch.fnmatchcase(finding.code, k)), None)
         return finding._replace(severity=Severity(level)) if level else finding
+
+
+def _matches(code: str, patterns: tuple[str, ...]) -> bool:
+    exact, globs = _split_patterns(patterns)
+    return code in exact or any(fnmatch.fnmatchcase(code, p) for p in globs)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_patterns(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Plain codes and glob patterns apart: a group expands to hundreds of codes, and a set
+    lookup keeps `wants` cheap for each of a corpus run's findings."""
+    globs = tuple(p for p in patterns if any(ch in p for ch in "*?["))
+    return frozenset(patterns) - frozenset(globs), globs
 
 
 @functools.cache
