@@ -173,3 +173,13 @@ def test_rules_groups_lists_every_group_with_its_size():
 def test_rules_with_an_unknown_group_exits_2():
     result = CliRunner().invoke(main, ["rules", "--group", "secret"])
     assert result.exit_code == 2 and "did you mean group:secrets?" in result.output
+
+
+def test_a_group_in_a_suppression_is_refused_with_what_to_do(tmp_path, mini_spec):
+    spec = tmp_path / "mini.yaml"
+    spec.write_text(mini_spec.read_text("utf-8") + "suppress:\n  - {code: 'group:style', reason: layout}\n", "utf-8")
+    result = CliRunner().invoke(main, ["validate", str(spec)])
+    assert result.exit_code == 2
+    assert "SuppressionUnknownCode: suppression of unknown code 'group:style'; a suppression names one code" in \
+        result.output
+    assert "pacgen rules --group NAME" in result.output

@@ -207,10 +207,13 @@ def suppression_problems(connector: LoadedConnector, suppressions: list[Suppress
     for suppression in suppressions:
         if suppression.code not in known_codes():
             unusable = True
+            group = suppression.code.startswith("group:")  # a suppression silences one code, with its reason
             found.append(_suppression_finding(
                 connector, suppression, "SuppressionUnknownCode", Severity.ERROR,
-                f"suppression of unknown code {suppression.code!r}{did_you_mean(suppression.code)}",
-                "fix the code (pacgen rules lists them) or remove the entry"))
+                f"suppression of unknown code {suppression.code!r}"
+                + ("; a suppression names one code, not a group" if group else did_you_mean(suppression.code)),
+                "list the group's codes (pacgen rules --group NAME), each with its reason, or ignore the group "
+                "in the configuration" if group else "fix the code (pacgen rules lists them) or remove the entry"))
         elif (suppression.index not in used and selection.wants(suppression.code)
               and _stage_ran(connector, suppression.code, docs_checked)):
             found.append(_suppression_finding(
