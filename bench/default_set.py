@@ -4,8 +4,9 @@
     .venv/bin/python bench/default_set.py /tmp/before.json /tmp/after.json
 
 Prints, per report: connectors, findings per connector (mean, median, max) by severity, and
-every warning code that fires on more than a quarter of the connectors (issue 15: such a
-default-on warning must be a real rejection cause).
+for every warning code the share of connectors it fires on, marking those above a quarter
+(issue 15: such a default-on warning must be a real rejection cause; tests/test_default_set.py
+holds the default set to that bar).
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ def describe(path: str) -> None:
         counts = [per_connector[c][severity] for c in per_connector] + [0] * (connectors - len(per_connector))
         print(f"  {severity:<8} total {sum(counts):>6}  per connector mean {statistics.mean(counts):6.1f}"
               f"  median {statistics.median(counts):5.1f}  max {max(counts):5}")
-    for code, where in sorted(code_connectors.items(), key=lambda item: -len(item[1])):
-        if len(where) > connectors / 4:
-            print(f"  warning on {len(where) / connectors:5.1%} of connectors: {code}")
+    for code, where in sorted(code_connectors.items(), key=lambda item: (-len(item[1]), item[0])):
+        marker = "  <-- over a quarter" if len(where) > connectors / 4 else ""
+        print(f"  warning on {len(where) / connectors:5.1%} of connectors: {code}{marker}")
 
 
 if __name__ == "__main__":

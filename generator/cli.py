@@ -125,8 +125,8 @@ def schema() -> None:
               help="Validate this connector of the project (repeatable; default without PATHs: all).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns; repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns; repeatable).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns or group:NAME, see `pacgen rules --groups`; repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns or group:NAME; repeatable).")
 @click.option("--docs", "docs_page", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also compare with this reference page (text, Markdown or extracted .json).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
@@ -148,10 +148,22 @@ def validate(paths, names, fmt, strict, select, ignore, docs_page, jobs, changed
 @main.command("rules")
 @click.option("--family", "by_family", is_flag=True,
               help="Group by family (the folder under generator/validate/rules/; change: `pacgen diff`).")
-def list_rules(by_family: bool) -> None:
+@click.option("--group", "group_name", metavar="NAME",
+              help="Only the codes of this named group (`--select group:NAME` selects them).")
+@click.option("--groups", "list_groups", is_flag=True, help="List the named groups: codes, default-on, opt-in.")
+def list_rules(by_family: bool, group_name: str | None, list_groups: bool) -> None:
     """List every rule: code, severity, source of the guidance (change: `pacgen diff`), one line."""
     from generator.validate.rule import family_of
 
+    if list_groups or group_name is not None:
+        from generator.rule_groups import describe_groups
+
+        text, problem = describe_groups(group_name)
+        if problem:
+            click.echo(f"pacgen rules: {problem}", err=True)
+            sys.exit(EXIT_UNUSABLE)
+        click.echo(text, nl=False)
+        return
     rules = _every_rule()
     width = max(len(code) for code in rules)
     order = sorted(rules, key=lambda code: (family_of(rules[code]) or "change", code)) if by_family else rules

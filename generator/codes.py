@@ -71,6 +71,12 @@ def unknown_code_problems(patterns: tuple[str, ...] | list[str]) -> list[str]:
     known = known_codes()
     problems = []
     for pattern in patterns:
+        if pattern.startswith("group:"):  # a named group (generator/rule_groups.py)
+            from generator.rule_groups import unknown_group_problem
+
+            problem = unknown_group_problem(pattern)
+            problems += [problem] if problem else []
+            continue
         if pattern in known or (_is_glob(pattern) and any(fnmatch.fnmatchcase(c, pattern) for c in known)):
             continue
         problems.append(f"unknown code {pattern!r}{did_you_mean(pattern)}")

@@ -97,7 +97,7 @@ def as_uploaded(findings: list[Finding]) -> list[Finding]:
 
 
 def _load_folder(folder: Path) -> LoadedConnector:
-    from generator.source import Document, find_entry, find_file, read_input_bytes, read_json
+    from generator.source import Document, find_entry, read_input_bytes, read_json
 
     findings: list[Finding] = []
     swagger_path = find_entry(folder, SWAGGER_NAME)  # a FIFO or folder of that name: InputUnreadable
@@ -111,7 +111,7 @@ def _load_folder(folder: Path) -> LoadedConnector:
         findings += as_uploaded(swagger_doc.findings)
     if props_doc is not None:
         findings += as_uploaded(props_doc.findings)
-    readme_path = find_file(folder, README_NAME)
+    readme_path = find_entry(folder, README_NAME)  # a FIFO or folder of that name: InputUnreadable
     readme_doc = None
     if readme_path:
         try:
@@ -119,17 +119,35 @@ def _load_folder(folder: Path) -> LoadedConnector:
         except OSError as exc:
             findings.append(Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
                                     str(readme_path), "", 0, 0, "make readme.md a regular file"))
+    findings += _odd_icon_findings(folder)
     return LoadedConnector(folder.name, swagger_doc.data if swagger_doc else None,
                            props_doc.data if props_doc else None, read_findings=findings,
                            swagger_doc=swagger_doc, properties_doc=props_doc, folder=folder,
                            readme_doc=readme_doc, script_doc=_script_document(folder, findings))
 
 
+def _odd_icon_findings(folder: Path) -> list[Finding]:
+    """InputUnreadable for an icon.png that is no regular file (a FIFO, a folder, a dangling
+    link): the icon checks would otherwise treat it as absent. A regular one is checked later."""
+    from generator.source import find_entry, read_input_bytes
+    from generator.validate.icon import ICON_NAME
+
+    path = find_entry(folder, ICON_NAME)
+    if path is None or path.is_file():
+        return []
+    try:
+        read_input_bytes(path)  # refuses without blocking, and says why
+    except OSError as exc:
+        return [Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}", str(path), "",
+                        0, 0, "make icon.png a regular PNG file")]
+    return []
+
+
 def _script_document(folder: Path, findings: list[Finding]):
     """The folder's script.csx as text, or None; a script that cannot be read is a finding."""
-    from generator.source import Document, find_file, read_input_bytes
+    from generator.source import Document, find_entry, read_input_bytes
 
-    path = find_file(folder, SCRIPT_NAME)
+    path = find_entry(folder, SCRIPT_NAME)  # a FIFO or folder of that name: InputUnreadable
     if path is None:
         return None
     try:

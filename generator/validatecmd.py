@@ -77,8 +77,9 @@ def run_validate(request: Request, project: Project | None) -> int:
 
 
 def _read(result) -> bool:
-    """Whether the target was a connector pacgen could read (a misspelt suppression still is one)."""
-    return not result.unusable or any(f.code == "SuppressionUnknownCode" for f in result.findings)
+    """Whether the target was a connector pacgen could read: its swagger was checked (though a
+    misspelt suppression or an unreadable apiProperties.json makes the input unusable)."""
+    return not result.unusable or result.validated
 
 
 def _selection(request: Request, project: Project | None):

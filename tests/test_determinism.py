@@ -40,9 +40,6 @@ for rule in load_all_rules().values():
         messy = deep_merge(messy, example_documents(example)[0])
 (work / "messy.json").write_text(json.dumps(messy, indent=4), "utf-8")
 run("validate messy", "validate", work / "messy.json", "--format", "json")
-report = json.loads(outputs["validate messy"])
-del report["summary"]["seconds"]  # the one member that is a measurement, not a result
-outputs["validate messy"] = json.dumps(report)
 run("validate clicksend", "validate", work / "clicksend", root / "spec/clicksend.yaml", "--format", "sarif")
 run("validate messy sarif", "validate", work / "messy.json", "--format", "sarif")
 run("import clicksend", "import", work / "clicksend", "-o", work / "imported.yaml")

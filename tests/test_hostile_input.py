@@ -147,22 +147,26 @@ def test_fifo_is_refused_not_waited_for(tmp_path, command):
     assert "not a regular file" in result.output
 
 
-@pytest.mark.parametrize("name", ["apiDefinition.swagger.json", "apiProperties.json"])
+@pytest.mark.parametrize("name", ["apiDefinition.swagger.json", "apiProperties.json", "readme.md", "icon.png",
+                                  "script.csx"])
 @pytest.mark.parametrize("kind", ["fifo", "folder"])
 def test_a_connector_file_that_is_a_fifo_or_folder_is_reported_not_skipped(tmp_path, name, kind):
     folder = tmp_path / "runs" / "odd"
     folder.mkdir(parents=True)
     (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER), "utf-8")
     (folder / "apiProperties.json").write_text('{"properties": {}}', "utf-8")
-    (folder / name).unlink()
+    (folder / name).unlink(missing_ok=True)
     os.mkfifo(folder / name) if kind == "fifo" else (folder / name).mkdir()
     message = f"{folder / name}: error InputUnreadable: cannot read: "
     alone = invoke("validate", folder)
     assert message in alone.output
-    assert alone.exit_code == (2 if name == "apiDefinition.swagger.json" else 1)
+    assert alone.exit_code == 2  # unusable input, the only target
+    if name != "apiDefinition.swagger.json":  # the swagger is still validated: its findings are kept
+        assert f"{folder / 'apiDefinition.swagger.json'}:" in alone.output
+        assert "1 connector(s)" in alone.output
     below = invoke("validate", tmp_path / "runs")  # found below a folder too, not skipped as absent
     assert message in below.output
-    assert below.exit_code in (1, 2)
+    assert below.exit_code == 2
 
 
 def test_endless_device_is_refused():  # POSIX, as the Makefile and CI
@@ -246,3 +250,16 @@ def test_upload_settings_that_nest_too_deeply_are_a_located_error(tmp_path):
         read_settings(settings, required=False)
     assert raised.value.finding.code == "SettingsInvalid" and raised.value.finding.line == 1
     assert "nest more than" in raised.value.finding.message
+
+
+def test_an_unreadable_api_properties_among_several_connectors_exits_1(tmp_path):
+    for name in ("good", "odd"):
+        folder = tmp_path / "runs" / name
+        folder.mkdir(parents=True)
+        (folder / "apiDefinition.swagger.json").write_text(json.dumps(SWAGGER), "utf-8")
+    (tmp_path / "runs" / "good" / "apiProperties.json").write_text('{"properties": {}}', "utf-8")
+    (tmp_path / "runs" / "odd" / "apiProperties.json").write_text('{"properties": ', "utf-8")  # not JSON
+    result = invoke("validate", tmp_path / "runs")
+    assert result.exit_code == 1  # reported as that connector's finding; the other is still checked
+    assert "apiProperties.json:1:" in result.output and "JsonSyntaxError" in result.output
+    assert invoke("validate", tmp_path / "runs" / "odd").exit_code == 2

@@ -184,7 +184,9 @@ def test_a_field_with_a_finding_carries_its_marker(browser, tmp_path: Path) -> N
 
     text = SPEC.read_text("utf-8")
     spec = tmp_path / "clicksend.yaml"  # without `suppress:`, the validator reports on fields
-    spec.write_text(text[:text.index("\nsuppress:\n")] + "\n" + text[text.index("\n# Blocks used"):], "utf-8")
+    text = text[:text.index("\nsuppress:\n")] + "\n" + text[text.index("\n# Blocks used"):]
+    long_title = "Number of records per page " * 4  # over 80 characters: XMsSummaryTooLong, default-on
+    spec.write_text(text.replace("title: Number of records per page,", f"title: {long_title},", 1), "utf-8")
     with open_page(render(spec, tmp_path / "p.html"), browser) as page:
         lists = card(page, "Get Contact Lists")
         assert int(lists.locator(".findings-badge").inner_text().split()[0]) >= 1
@@ -192,7 +194,7 @@ def test_a_field_with_a_finding_carries_its_marker(browser, tmp_path: Path) -> N
         limit = lists.locator(".field[data-key=limit]")
         assert "has-finding" in limit.get_attribute("class")
         assert limit.locator(".finding-flag").is_visible()
-        marker = limit.locator(".marker[data-code=SummarySameAsDescription]")
+        marker = limit.locator(".marker[data-code=XMsSummaryTooLong]")
         assert marker.is_visible() and "clicksend.yaml:" in marker.inner_text()
         clean = card(page, "Send SMS").locator(".field[data-key=body]")
         assert "has-finding" not in clean.get_attribute("class")

@@ -20,8 +20,8 @@ from generator.report import FORMATS
               help="Compare every connector a git change since BASE touched with its BASE version.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Potentially breaking changes fail too (exit 1).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns; repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns; repeatable).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these codes (glob patterns or group:NAME, see `pacgen rules --groups`; repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Not these codes (glob patterns or group:NAME; repeatable).")
 def diff(old, new, base, fmt, strict, select, ignore) -> None:
     """Report what changed from OLD to NEW and whether it breaks existing flows.
 
@@ -37,6 +37,10 @@ def diff(old, new, base, fmt, strict, select, ignore) -> None:
 
     if bool(base) == bool(old and new) or (old and not new):
         raise click.UsageError("give OLD and NEW, or --changed BASE")
+    from generator.codes import unknown_code_problems
+
+    for problem in unknown_code_problems([*select, *ignore]):  # a typo would switch a check off
+        raise click.UsageError(f"--select/--ignore: {problem}")
     started = time.perf_counter()
     selection = Selection(tuple(select), tuple(ignore))
     result = compare_changed(base, selection.wants) if base else compare_pair(old, new, selection.wants)

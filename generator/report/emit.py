@@ -16,7 +16,9 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 
 @dataclass
 class Summary:
-    """Counts that end a report; ``extra`` carries stage-specific figures (e.g. rows compared)."""
+    """Counts that end a report; ``extra`` carries stage-specific figures (e.g. rows compared).
+    ``seconds`` is shown to people (the text format) only: a machine-read report (JSON) holds
+    results, not measurements, so the same input gives the same bytes."""
 
     connectors: int = 0
     seconds: float = 0.0
@@ -34,7 +36,6 @@ class Summary:
             "warnings": by_severity.get("warning", 0),
             "infos": by_severity.get("info", 0),
             "by_code": {code: dict(counts) for code, counts in sorted(by_code.items())},
-            "seconds": round(self.seconds, 3),
             **self.extra,
         }
 
@@ -58,7 +59,7 @@ def render_text(findings: list[Finding], summary: Summary | None, colour: bool) 
     if summary is not None:
         data = summary.as_dict(findings)
         head = (f"{data['connectors']} connector(s): {data['errors']} error(s), "
-                f"{data['warnings']} warning(s) in {data['seconds']:.2f} s")
+                f"{data['warnings']} warning(s) in {summary.seconds:.2f} s")
         extras = [f"{k}: {v}" for k, v in summary.extra.items()]
         lines.append(head + ("; " + ", ".join(extras) if extras else ""))
     return "\n".join(lines) + ("\n" if lines else "")
@@ -96,6 +97,8 @@ def render_sarif(findings: list[Finding]) -> str:
         "runs": [{"tool": {"driver": {"name": "pacgen", "version": __version__,
                                       "informationUri": "https://github.com/pacgen/pacgen",
                                       "rules": rules}},
+                  # columns count characters of the decoded text (Python str offsets, PyYAML marks)
+                  "columnKind": "unicodeCodePoints",
                   "results": results}],
     }
     return dumps(log, indent="  ", ensure_ascii=False) + "\n"

@@ -38,9 +38,10 @@ def png_dimensions(header: bytes) -> tuple[int, int] | None:
 
 def icon_findings(path: Path) -> list[Finding]:
     """What certification would send back about the icon at ``path``."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(_HEADER.size)
+    from generator.source import read_input_bytes
+
+    try:  # the shared guard: a FIFO put there after loading is refused, not waited for
+        header = read_input_bytes(path)[:_HEADER.size]
     except OSError as exc:
         return [Finding("InputUnreadable", Severity.ERROR, f"cannot read: {exc.strerror or exc}",
                         str(path), "", 0, 0, "make icon.png a regular file")]

@@ -8,7 +8,9 @@ and why.  It checks, in the reference's order:
    schema's definitions keyword by keyword (draft-04 semantics; formats not asserted, as in
    the reference).  Its ``oneOf``s are decided by the value that tells the branches apart
    (``in``, ``$ref``, ``type``, ``flow``), so each element is visited once.  Like the
-   reference, which never gets past a schema error, stages 2-5 run only if this one passes.
+   reference's verdict (its ``validate`` raises the first error; only ``iter_errors`` goes
+   on), stages 2-5 run only if this one passes: a document with a structural error gets no
+   default checked here (the rule DefaultValueMustMatchType reports those, e.g. PDF4me's).
 2. Duplicate tag names.
 3. For every entry of ``paths`` (vendor extensions included, as the reference does):
    path-level and operation-level parameter lists (duplicate ``name`` + ``in``), every

@@ -53,12 +53,27 @@ class Selection:
     per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     root: str = ""
 
+    def __post_init__(self):
+        # `group:NAME` anywhere a code may be written stands for the group's codes (rule_groups.py)
+        patterns = [*self.select, *self.ignore, *self.severity,
+                    *(code for codes in self.per_path_ignores.values() for code in codes)]
+        if any(pattern.startswith("group:") for pattern in patterns):
+            from generator.rule_groups import expand
+
+            self.select, self.ignore = expand(self.select), expand(self.ignore)
+            severity: dict[str, str] = {}
+            for pattern, level in self.severity.items():
+                for code in expand([pattern]):
+                    severity.setdefault(code, level)  # the first pattern naming a code wins, as before
+            self.severity = severity
+            self.per_path_ignores = {path: expand(codes) for path, codes in self.per_path_ignores.items()}
+
     def wants(self, code: str) -> bool:
-        if self.select and not any(fnmatch.fnmatchcase(code, p) for p in self.select):
+        if self.select and not _matches(code, self.select):
             return False
         if not self.select and code in opt_in_codes():
             return False
-        return not any(fnmatch.fnmatchcase(code, p) for p in self.ignore)
+        return not _matches(code, self.ignore)
 
     def adjust(self, finding: Finding) -> Finding | None:
         """The finding as the configuration wants it: None when ignored for its file, else with
@@ -70,6 +85,19 @@ class Selection:
                     return None
         level = next((v for k, v in self.severity.items() if fnmatch.fnmatchcase(finding.code, k)), None)
         return finding._replace(severity=Severity(level)) if level else finding
+
+
+def _matches(code: str, patterns: tuple[str, ...]) -> bool:
+    exact, globs = _split_patterns(patterns)
+    return code in exact or any(fnmatch.fnmatchcase(code, p) for p in globs)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_patterns(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Plain codes and glob patterns apart: a group expands to hundreds of codes, and a set
+    lookup keeps `wants` cheap for each of a corpus run's findings."""
+    globs = tuple(p for p in patterns if any(ch in p for ch in "*?["))
+    return frozenset(patterns) - frozenset(globs), globs
 
 
 @functools.cache
@@ -179,10 +207,13 @@ def suppression_problems(connector: LoadedConnector, suppressions: list[Suppress
     for suppression in suppressions:
         if suppression.code not in known_codes():
             unusable = True
+            group = suppression.code.startswith("group:")  # a suppression silences one code, with its reason
             found.append(_suppression_finding(
                 connector, suppression, "SuppressionUnknownCode", Severity.ERROR,
-                f"suppression of unknown code {suppression.code!r}{did_you_mean(suppression.code)}",
-                "fix the code (pacgen rules lists them) or remove the entry"))
+                f"suppression of unknown code {suppression.code!r}"
+                + ("; a suppression names one code, not a group" if group else did_you_mean(suppression.code)),
+                "list the group's codes (pacgen rules --group NAME), each with its reason, or ignore the group "
+                "in the configuration" if group else "fix the code (pacgen rules lists them) or remove the entry"))
         elif (suppression.index not in used and selection.wants(suppression.code)
               and _stage_ran(connector, suppression.code, docs_checked)):
             found.append(_suppression_finding(
@@ -326,6 +357,7 @@ class TargetResult:
     suppressed: int = 0
     extra: dict = field(default_factory=dict)
     unusable: bool = False
+    validated: bool = False  # the swagger was read and checked (its findings are in), usable or not
 
 
 def validate_target(target: Path, selection: Selection, docs_page: str | dict | None = None) -> TargetResult:
@@ -356,10 +388,20 @@ def validate_target(target: Path, selection: Selection, docs_page: str | dict | 
         outcome = validate(connector, selection, docs_page)
     except Exception as exc:  # noqa: BLE001 - as above: reported as this connector's finding
         return TargetResult(str(target), [_crash_finding(target, exc)], unusable=True)
-    # A swagger that cannot be read at all (not UTF-8, not JSON, not an object) is unusable input.
-    unreadable = not isinstance(connector.swagger, dict)
     return TargetResult(str(target), outcome.findings, outcome.suppressed, outcome.extra,
-                        unusable=unreadable or outcome.unusable)
+                        unusable=_unreadable(connector) or outcome.unusable,
+                        validated=isinstance(connector.swagger, dict))
+
+
+def _unreadable(connector) -> bool:
+    """Input that cannot be used as given: a swagger that cannot be read at all (not UTF-8, not
+    JSON, not an object), an apiProperties.json that cannot, or a folder's readme.md, script.csx
+    or icon.png that is no regular file. The swagger's findings are reported all the same."""
+    if not isinstance(connector.swagger, dict):
+        return True
+    if connector.properties_doc is not None and not connector.properties_doc.usable:
+        return True
+    return any(finding.code == "InputUnreadable" for finding in connector.read_findings)
 
 
 def _crash_finding(target: Path, exc: Exception) -> Finding:

@@ -16,6 +16,14 @@ class OperationDescriptionWithoutPeriod(Rule):
     explanation next to the short summary, ending with a full stop. A one-word description
     needs no period (the string guidance says so), and "!" or "?" also end a sentence.
 
+    Opt-in (``--select OperationDescriptionWithoutPeriod`` or ``group:certification``): the rule
+    is documented — coding-standards.md, "the description should give more information and end
+    with a period (`.`)"; certification-submission.md, "Operation and parameter descriptions
+    should be full, descriptive sentences, and end in punctuation"; the review
+    facts (review-facts.md), "descriptions are sentences ending in punctuation" — but reviewers do not
+    reject for it: 43 % of the 11,774 operation descriptions of merged connectors lack the ending
+    (5,066 findings), on 426 of 628 connectors (68 %), above the default set's bar of a quarter.
+
     Passing example::
 
         paths:
@@ -38,6 +46,7 @@ class OperationDescriptionWithoutPeriod(Rule):
     source = "coding-standards"
     summary = "operation descriptions are sentences that end with a period"
     keys = {"operation": frozenset({"description"})}
+    opt_in = True  # documented, but merged on 68 % of connectors: see the docstring
 
     def operation(self, ctx, op):
         text = op.node.get("description")

@@ -17,6 +17,14 @@ class SummarySameAsDescription(Rule):
     standards ask that the two not have the same content: a description that repeats the name
     tells the user nothing. Compared ignoring case and a final period.
 
+    Opt-in (``--select SummarySameAsDescription`` or ``group:certification``): the rule is
+    documented — coding-standards.md, "Descriptions and summaries **should not** have the same
+    content"; certification-submission.md, summaries and descriptions "Don't copy and paste
+    them"; the review facts (review-facts.md), descriptions "differ from the summary" — but
+    reviewers do not reject for it: merged connectors repeat about 12.5 % of their operation
+    summaries and 23 % of their parameter x-ms-summaries (5,082 findings), on 306 of 628
+    connectors (49 %), above the default set's bar of a quarter.
+
     Passing example::
 
         paths:
@@ -57,6 +65,7 @@ class SummarySameAsDescription(Rule):
     source = "coding-standards"
     summary = "a summary and its description do not have the same content"
     keys = {"operation": frozenset({"summary"}), "parameter": frozenset({"x-ms-summary"})}
+    opt_in = True  # documented, but merged on 49 % of connectors: see the docstring
 
     def operation(self, ctx, op):
         if _same_text(op.node.get("summary"), op.node.get("description")):

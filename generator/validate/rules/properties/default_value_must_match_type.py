@@ -22,7 +22,12 @@ class DefaultValueMustMatchType(Rule):
     OpenAPI stage (``OpenApiInvalid``) — one verdict across layers, even though the service
     coerces such strings at run time. Where the OpenAPI stage already reported the default,
     this rule's finding is dropped (one defect, one finding); it stands where that stage is
-    not run (``--select``) or does not look (a default the validator does not check).
+    not run (``--select``) or does not look. That stage does not look at any default of a
+    swagger with a structural error (an empty ``responses``, say): like the verdict of
+    openapi-spec-validator (whose ``validate`` raises the first error; only its ``iter_errors``
+    goes on), it stops after the JSON Schema layer. So PDF4me's six ``"0"``/``"true"`` defaults
+    of integer and boolean body properties are this rule's findings, beside the stage's one
+    finding for the empty ``responses``; fix that and the stage reports them instead.
 
     Passing example::
 
