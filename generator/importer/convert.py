@@ -13,7 +13,7 @@ from generator.findings import Finding, Severity, split_pointer
 from generator.importer.auth import properties_for
 from generator.importer.document import read_document
 from generator.importer.emit import emit_spec
-from generator.importer.inverse import Note, first_difference, invert
+from generator.importer.inverse import Note, first_difference, first_order_difference, invert
 from generator.importer.openapi3 import convert_document
 from generator.importer.reader import ConnectorFiles, ImportError_, read_connector
 from generator.importer.readme import readme_block
@@ -74,6 +74,7 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, ori
     header = [f"Imported by `pacgen import` from {origin or files.folder.name}."]
     if readme:
         header += _import_readme(files.folder, inverse.spec)
+        _layout_last(inverse.spec)
     changes = [f for f in files.warnings if f.code.startswith("Oas3")]
     if changes:
         header.append(f"What the conversion changed or left out ({len(changes)}):")
@@ -131,6 +132,12 @@ def _import_readme(folder: Path, spec: dict) -> list[str]:
     return notes
 
 
+def _layout_last(spec: dict) -> None:
+    """`layout:` closes the spec (it is the part a maintainer may delete)."""
+    if "layout" in spec:
+        spec["layout"] = spec.pop("layout")
+
+
 def _where(path: tuple) -> str:
     return "/".join(str(token) for token in path) + ": " if path else ""
 
@@ -145,6 +152,7 @@ def same_import(imported: Imported, swagger: Any, properties: Any) -> bool:
     again = invert(swagger, properties, {k: imported.spec[k] for k in ("icon", "script") if k in imported.spec})
     if "readme" in imported.spec:  # readme.md is not part of the rebuilt documents: carried over, last as on import
         again.spec["readme"] = imported.spec["readme"]
+        _layout_last(again.spec)
     return (json.dumps(again.spec) == json.dumps(imported.spec)
             and [(n.path, n.text) for n in again.notes] == [(n.path, n.text) for n in imported.notes])
 
@@ -161,7 +169,9 @@ def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]
 
 
 def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
-    """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None."""
+    """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None:
+    values (1 told from 1.0), then member order everywhere below the two documents' top levels
+    (which the build writes in Microsoft's order)."""
     if files.replaced:  # the documents read hold U+FFFD where the files hold lone surrogates
         return files.replaced[0]
     found = first_difference(files.swagger, swagger)
@@ -170,4 +180,10 @@ def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
     if files.properties is None:
         return "apiProperties.json (absent from the original)"
     found = first_difference(files.properties, properties)
-    return None if found is None else f"apiProperties.json#{found}"
+    if found is not None:
+        return f"apiProperties.json#{found}"
+    found = first_order_difference(files.swagger, swagger, frozenset([""]))
+    if found is not None:
+        return f"apiDefinition.swagger.json#{found} (member order)"
+    found = first_order_difference(files.properties, properties, frozenset(["", "/properties"]))
+    return None if found is None else f"apiProperties.json#{found} (member order)"

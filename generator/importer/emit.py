@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 INDENT = "  "
+BLOCK_PATHS = {("layout",)}  # always written in block style: one line per kind of entry
 FLOW_WIDTH = 140  # a small object or list is written on one line when the line stays this short
 LEAF_WIDTH = 200  # ... and an object of scalars alone (a property, a parameter) when it stays this short
 _resolver = yaml.resolver.Resolver()
@@ -36,6 +37,7 @@ def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None, share: 
     then as aliases (`*name`), which the spec loader expands into the same value."""
     lines: list[str] = []
     emitter = _Emitter(lines, comments or {})
+    emitter.commented |= BLOCK_PATHS
     if share:
         emitter.anchors, emitter.aliases = plan_sharing(data, emitter.commented | set(comments or {}))
         # Objects holding an anchor or alias are written in block style too, so it has a line.
@@ -71,8 +73,8 @@ def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tupl
     repeats: dict[tuple, list[tuple]] = {}
 
     def walk(value: Any, path: tuple) -> None:
-        if not isinstance(value, (dict, list)) or not value:
-            return
+        if not isinstance(value, (dict, list)) or not value or path[:1] == ("layout",):
+            return  # the layout is read as lists of names: no aliases there
         if path and path not in commented and len(path) > 1:
             text = json.dumps(value, ensure_ascii=False)
             if len(text) >= MIN_SHARED_CHARS:
