@@ -1,7 +1,8 @@
 """The real corpus: import every connector, build the spec, compare with the original files.
 
 At least 99 % of the parseable connectors must come back as the same JSON values (1 and 1.0 told
-apart), importing the rebuilt connector must give the same spec, and every connector that differs
+apart) with every member in its original place below the documents' top levels (operations,
+path items and empty sections through the spec's `layout:`), importing the rebuilt connector must give the same spec, and every connector that differs
 must be listed below with the reason — so a new difference fails until it is explained.
 """
 
