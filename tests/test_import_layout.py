@@ -189,3 +189,19 @@ def test_a_corpus_connector_needs_its_layout_to_come_back_in_order(corpus_path):
     swagger, properties = build_documents(without)
     assert compare(imported.files, swagger, properties) == (
         "apiDefinition.swagger.json#/paths/~1v1.0~1groups/get (member order)")
+
+
+def test_a_converted_document_gets_the_canonical_layout_without_a_layout_section(tmp_path):
+    document = tmp_path / "api.json"
+    document.write_text(json.dumps({
+        "openapi": "3.0.3", "info": {"title": "New", "version": "1.0"},
+        "servers": [{"url": "https://api.example.com/v1"}],
+        "paths": {"/things": {"get": {"responses": {"200": {"description": "OK"}}, "summary": "List things",
+                                      "operationId": "ListThings", "tags": []}}}}), "utf-8")
+    result = CliRunner().invoke(main, ["import", str(document), "-o", str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "gives the same connector" in result.output
+    text = (tmp_path / "new.yaml").read_text("utf-8")
+    assert "layout:" not in text
+    op = load_spec_text(text).data["operations"][0]
+    assert list(op)[:3] == ["id", "get", "summary"] and list(op)[-1] == "responses"

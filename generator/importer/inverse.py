@@ -516,8 +516,9 @@ SPEC_ORDER = (
     "scriptOperations", "apiProperties", "tags", "externalDocs")
 
 
-def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None) -> Inverse:
-    """The spec whose build is ``swagger`` and ``properties``; ``files`` adds icon/script paths."""
+def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None, layout: bool = True) -> Inverse:
+    """The spec whose build is ``swagger`` and ``properties``; ``files`` adds icon/script paths;
+    without ``layout`` the spec takes the canonical layout (no `layout:` section)."""
     inverter = _Inverter()
     spec: dict[str, Any] = {}
     if not isinstance(swagger, dict):
@@ -549,7 +550,7 @@ def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None) -
     ordered = {key: spec[key] for key in SPEC_ORDER if key in spec}
     ordered.update({key: value for key, value in spec.items() if key not in ordered})
     ordered.update(sections)
-    layout = inverter.layout(swagger)
-    if layout:
-        ordered["layout"] = layout
+    section = inverter.layout(swagger) if layout else {}
+    if section:
+        ordered["layout"] = section
     return Inverse(ordered, inverter.notes)
