@@ -205,3 +205,11 @@ def test_a_converted_document_gets_the_canonical_layout_without_a_layout_section
     assert "layout:" not in text
     op = load_spec_text(text).data["operations"][0]
     assert list(op)[:3] == ["id", "get", "summary"] and list(op)[-1] == "responses"
+
+
+def test_layout_lines_count_the_section_and_its_comment(scrambled):
+    from generator.importer.roundtrip import layout_lines
+
+    text = import_connector(scrambled).text
+    assert layout_lines(text) == 2 + 5  # the comment, `layout:` and its four entries
+    assert layout_lines(text.split("# Only so that")[0]) == 0
