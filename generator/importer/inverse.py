@@ -241,7 +241,6 @@ class _Inverter:
                     out["id"] = value
                 else:
                     self.note(here, f"operationId {value!r} is not a name", True)
-                out.setdefault(method, path)
             elif key == "parameters" and isinstance(value, list):
                 out[key] = [self.parameter(p, here + (key, i)) for i, p in enumerate(value)]
             elif key == "responses" and isinstance(value, dict):
@@ -253,7 +252,7 @@ class _Inverter:
                     self.note(here + (key,), f"operation member {key!r} is not Swagger 2.0: the spec "
                                              "refuses it", True)
                 out[key] = value
-        out.setdefault(method, path)
+        out[method] = path
         if "responses" not in op:
             self.note(here, f"{method.upper()} {path} has no responses (the spec requires them)", True)
         out = teaching_order(out, method)
