@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.importer.convert import build_documents, compare, import_connector
@@ -213,3 +215,47 @@ def test_layout_lines_count_the_section_and_its_comment(scrambled):
     text = import_connector(scrambled).text
     assert layout_lines(text) == 2 + 5  # the comment, `layout:` and its four entries
     assert layout_lines(text.split("# Only so that")[0]) == 0
+
+
+def test_an_operation_named_by_method_and_path_takes_its_own_order():
+    text = SPEC_WITHOUT_LAYOUT.replace("  - id: ListThings\n    get: /things\n", "  - get: /things\n") + (
+        "layout:\n  operationKeysOf: {get /things: [responses, summary]}\n")
+    swagger, _ = build_documents(text)
+    assert list(swagger["paths"]["/things"]["get"])[:2] == ["responses", "summary"]
+
+
+OPERATION_MEMBERS = {"summary": "Do it", "description": "Does it", "tags": ["T"], "deprecated": False,
+                     "x-ms-visibility": "advanced", "consumes": ["application/json"], "produces": ["text/plain"],
+                     "parameters": [{"name": "q", "in": "query", "type": "string"}], "x-custom": {"a": 1}}
+
+
+@st.composite
+def laid_out_connectors(draw) -> dict:
+    """A connector whose operations, path items and empty sections are laid out at random."""
+    paths = {}
+    for index in range(draw(st.integers(1, 5))):
+        members = {"operationId": f"Op{index}", "responses": OK,
+                   **{key: OPERATION_MEMBERS[key] for key in draw(st.sets(st.sampled_from(list(OPERATION_MEMBERS))))}}
+        operation = {key: members[key] for key in draw(st.permutations(list(members)))}
+        item = {"get": operation}
+        if draw(st.booleans()):
+            item["x-ms-notification-content"] = {"description": "Event"}
+        paths[f"/p{index}"] = {key: item[key] for key in draw(st.permutations(list(item)))}
+    swagger = {"swagger": "2.0", "info": {"title": "Random", "version": "1.0"}, "host": "api.example.com",
+               "paths": paths}
+    for key in draw(st.sets(st.sampled_from(list(EMPTY_SECTIONS)))):
+        swagger[key] = type(EMPTY_SECTIONS[key])()
+    return swagger
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(swagger=laid_out_connectors())
+def test_any_layout_comes_back_in_its_own_order(tmp_path_factory, swagger):
+    folder = write_connector(tmp_path_factory.mktemp("random") / "c", swagger)
+    imported = import_connector(folder)
+    spec = load_spec_text(imported.text).data
+    assert not set(EMPTY_SECTIONS) & set(spec)
+    for op in spec["operations"]:
+        assert list(op)[:2] == ["id", "get"] and list(op)[-1] == "responses"
+    rebuilt, properties = build_documents(imported.text)
+    assert compare(imported.files, rebuilt, properties) is None
