@@ -259,3 +259,15 @@ def test_any_layout_comes_back_in_its_own_order(tmp_path_factory, swagger):
         assert list(op)[:2] == ["id", "get"] and list(op)[-1] == "responses"
     rebuilt, properties = build_documents(imported.text)
     assert compare(imported.files, rebuilt, properties) is None
+
+
+def test_a_long_list_of_member_names_wraps_and_reads_back():
+    from generator.importer.emit import FLOW_WIDTH, dump_yaml
+
+    names = [f"x-ms-member-{'n' * index}" for index in range(12)] + ["it's", "a, b", "#c", "", "line\nbreak"]
+    data = {"layout": {"operationKeysOf": {"Op": names, "Short": ["a"]}}}
+    text = dump_yaml(data, share=True)
+    lines = text.splitlines()
+    assert lines[2].startswith("    Op: [x-ms-member-, ") and lines[3].startswith("      x-ms-member-")
+    assert all(len(line) <= FLOW_WIDTH for line in lines) and "    Short: [a]" in lines
+    assert load_spec_text(text).data == data

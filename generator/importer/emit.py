@@ -208,6 +208,8 @@ class _Emitter:
             else inline_text(value, len(head) + 1)
         if inline is not None:
             self.lines.append(f"{head} {inline}")
+        elif path[:1] == ("layout",) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            self.lines.extend(wrapped_flow(head, value, INDENT * (depth + 1)))
         elif isinstance(value, str):
             self.literal(head, value, depth + 1)
         elif isinstance(value, dict):
@@ -247,6 +249,20 @@ class _Emitter:
         pad = INDENT * depth
         body = value[:-1] if value.endswith("\n") else value
         self.lines.extend(pad + line if line else "" for line in body.split("\n"))
+
+
+def wrapped_flow(head: str, names: list[str], pad: str) -> list[str]:
+    """A long list of names as a flow sequence over several lines (`[a, b,` / `  c]`), which
+    reads as a list of names better than one name a line."""
+    lines, line = [], head + " ["
+    for index, name in enumerate(names):
+        piece = scalar(name, flow=True) + ("]" if index == len(names) - 1 else ",")
+        if len(line) + 1 + len(piece) > FLOW_WIDTH and not line.endswith("["):
+            lines.append(line)
+            line = pad + piece
+        else:
+            line += ("" if line.endswith("[") else " ") + piece
+    return lines + [line]
 
 
 def inline_text(value: Any, used: int) -> str | None:
