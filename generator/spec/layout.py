@@ -51,8 +51,6 @@ class Layout:
         self.path_keys_of: dict[str, list[str]] = section.get("pathKeysOf", {})
         self.empty_sections: Sequence[str] = section.get("emptySections", tuple(EMPTY_SECTIONS))
 
-    def operation_order(self, name: str) -> tuple[Sequence[str], tuple]:
-        """The member order of the operation called ``name`` and the layout entry that gives it."""
-        if name in self.operation_keys_of:
-            return self.operation_keys_of[name], ("layout", "operationKeysOf", name)
-        return self.operation_keys, ("layout", "operationKeys")
+    def operation_order(self, name: str) -> Sequence[str]:
+        """The member order of the operation called ``name`` (see `operation_name`)."""
+        return self.operation_keys_of.get(name, self.operation_keys)

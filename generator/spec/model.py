@@ -138,7 +138,7 @@ class _Expander:
             if path not in paths:
                 paths[path] = {}
                 self.note(pointer, ("operations", index, method))
-            order, _ = self.layout.operation_order(operation_name(op, method, path))
+            order = self.layout.operation_order(operation_name(op, method, path))
             paths[path][method] = arrange(self.operation(op, f"{pointer}/{method}", ("operations", index)),
                                           order)
         section = spec.get("paths", {})
