@@ -42,6 +42,11 @@ def test_corpus_round_trip(corpus_path):
           f"p90 {summary.size_percentile(0.9):.3f}")
     assert summary.size_percentile(0.5) <= 0.35
     assert summary.size_percentile(0.9) < 0.5
+    # most exact connectors come back in their own order only through their `layout:` section (so
+    # the member-order comparison above is exercised); it stays a few lines long
+    layouts = sorted(o.layout_lines for o in summary.outcomes if o.status == "exact" and o.layout_lines)
+    print(f"layout: sections: {len(layouts)}, median {layouts[len(layouts) // 2]} lines, max {layouts[-1]}")
+    assert len(layouts) > 500 and layouts[len(layouts) // 2] <= 8
 
 
 def test_clicksend_built_folder_round_trips_with_its_readme(tmp_path):
