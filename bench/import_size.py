@@ -20,6 +20,10 @@ def main(paths: list[str]) -> None:
         f"{label} {100 * summary.size_percentile(share):.1f} %"
         for label, share in (("p10", 0.1), ("p25", 0.25), ("median", 0.5), ("p75", 0.75), ("p90", 0.9),
                              ("max", 1.0))))
+    layouts = sorted(o.layout_lines for o in summary.outcomes if o.layout_lines)
+    if layouts:
+        print(f"specs with a layout: section: {len(layouts)} of {summary.count('exact')} exact; its lines: "
+              f"median {layouts[len(layouts) // 2]}, p90 {layouts[int(0.9 * len(layouts))]}, max {layouts[-1]}")
     largest = sorted((o for o in summary.outcomes if o.size_share is not None), key=lambda o: o.size_share)
     for outcome in largest[-3:]:
         print(f"  largest share: {outcome.folder.name}: {100 * outcome.size_share:.1f} %")

@@ -37,6 +37,7 @@ STAGE_CODES = {
     "SpecPathParameterNotInPath": "a path parameter whose variable is not in the path",
     "SpecReferenceInvalid": "a $ref in the spec that cannot be followed",
     "SpecReferenceUndefined": "a $ref in the spec to an undefined element",
+    "SpecLayoutUnknown": "a layout entry naming an operation or path the spec does not have",
     "YamlSyntaxError": "the spec is not valid YAML",
     "YamlKeyNotScalar": "a YAML key that is not a plain value",
     "YamlTagNotAllowed": "a YAML tag the spec format does not accept",

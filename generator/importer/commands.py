@@ -57,7 +57,7 @@ def import_command(folder: Path, output: Path | None, force: bool) -> None:
     except RenderError as exc:
         click.echo(f"{target}: written, but it does not render: {exc}", err=True)
         sys.exit(EXIT_FINDINGS)
-    where = compare(imported.files, swagger, properties)
+    where = compare(imported.files, swagger, properties, order=imported.keeps_order)
     if where is None:
         click.echo(f"wrote {target}: {operations} operations; `pacgen build` gives the same connector",
                    err=True)

@@ -13,7 +13,8 @@ from generator.findings import Finding, Severity, split_pointer
 from generator.importer.auth import properties_for
 from generator.importer.document import read_document
 from generator.importer.emit import emit_spec
-from generator.importer.inverse import Note, first_difference, invert
+from generator.importer.inverse import Note, first_difference, first_order_difference, invert
+from generator.importer.layout import is_canonical_empty
 from generator.importer.openapi3 import convert_document
 from generator.importer.reader import ConnectorFiles, ImportError_, read_connector
 from generator.importer.readme import readme_block
@@ -31,6 +32,7 @@ class Imported:
     notes: list[Note]
     files: ConnectorFiles
     warnings: list[Finding] = field(default_factory=list)
+    keeps_order: bool = True  # False for a converted document: its spec takes the canonical layout
 
     @property
     def lossy(self) -> list[Note]:
@@ -63,17 +65,19 @@ def import_api_file(path: str | Path, spec_path: str | Path | None = None) -> Im
         properties = properties_for(swagger)
         origin = f"{path.name} (Swagger 2.0; apiProperties made from its security definitions)"
     files = ConnectorFiles(path.parent, swagger, properties, {}, findings)
-    return import_files(files, spec_path, origin, readme=False, converted_from=str(path))
+    # A new connector from an API document: the canonical layout, not the document's (no `layout:`).
+    return import_files(files, spec_path, origin, readme=False, converted_from=str(path), keep_order=False)
 
 
 def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, origin: str | None = None,
-                 readme: bool = True, converted_from: str | None = None) -> Imported:
+                 readme: bool = True, converted_from: str | None = None, keep_order: bool = True) -> Imported:
     base = Path(spec_path).parent if spec_path is not None else files.folder
     extras = {key: _relative(path, base) for key, path in files.extras.items()}
-    inverse = invert(files.swagger, files.properties, extras)
+    inverse = invert(files.swagger, files.properties, extras, layout=keep_order)
     header = [f"Imported by `pacgen import` from {origin or files.folder.name}."]
     if readme:
         header += _import_readme(files.folder, inverse.spec)
+        _layout_last(inverse.spec)
     changes = [f for f in files.warnings if f.code.startswith("Oas3")]
     if changes:
         header.append(f"What the conversion changed or left out ({len(changes)}):")
@@ -88,7 +92,7 @@ def import_files(files: ConnectorFiles, spec_path: str | Path | None = None, ori
     for where, texts in _conversion_comments(changes, converted_from, inverse.spec).items():
         comments.setdefault(where, []).extend(texts)
     text = emit_spec(inverse.spec, comments, header)
-    return Imported(text, inverse.spec, inverse.notes, files, files.warnings)
+    return Imported(text, inverse.spec, inverse.notes, files, files.warnings, keep_order)
 
 
 def _conversion_comments(changes: list[Finding], document: str | None, spec: dict) -> dict[tuple, list[str]]:
@@ -131,6 +135,12 @@ def _import_readme(folder: Path, spec: dict) -> list[str]:
     return notes
 
 
+def _layout_last(spec: dict) -> None:
+    """`layout:` closes the spec (it is the part a maintainer may delete)."""
+    if "layout" in spec:
+        spec["layout"] = spec.pop("layout")
+
+
 def _where(path: tuple) -> str:
     return "/".join(str(token) for token in path) + ": " if path else ""
 
@@ -145,6 +155,7 @@ def same_import(imported: Imported, swagger: Any, properties: Any) -> bool:
     again = invert(swagger, properties, {k: imported.spec[k] for k in ("icon", "script") if k in imported.spec})
     if "readme" in imported.spec:  # readme.md is not part of the rebuilt documents: carried over, last as on import
         again.spec["readme"] = imported.spec["readme"]
+        _layout_last(again.spec)
     return (json.dumps(again.spec) == json.dumps(imported.spec)
             and [(n.path, n.text) for n in again.notes] == [(n.path, n.text) for n in imported.notes])
 
@@ -160,14 +171,26 @@ def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]
             json.loads(artifacts["apiProperties.json"]))
 
 
-def compare(files: ConnectorFiles, swagger: Any, properties: Any) -> str | None:
-    """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None."""
+def compare(files: ConnectorFiles, swagger: Any, properties: Any, order: bool = True) -> str | None:
+    """Where the rebuilt documents first differ from the originals, as FILE#POINTER, or None:
+    values (1 told from 1.0), then member order everywhere below the two documents' top levels
+    (which the build writes in Microsoft's order). Without ``order`` (a converted document, built
+    in the canonical layout), neither member order nor the canonical empty sections count."""
     if files.replaced:  # the documents read hold U+FFFD where the files hold lone surrogates
         return files.replaced[0]
+    if not order and isinstance(swagger, dict) and isinstance(files.swagger, dict):
+        swagger = {key: value for key, value in swagger.items()
+                   if key in files.swagger or not is_canonical_empty(key, value)}
     found = first_difference(files.swagger, swagger)
     if found is not None:
         return f"apiDefinition.swagger.json#{found}"
     if files.properties is None:
         return "apiProperties.json (absent from the original)"
     found = first_difference(files.properties, properties)
-    return None if found is None else f"apiProperties.json#{found}"
+    if found is not None or not order:
+        return None if found is None else f"apiProperties.json#{found}"
+    found = first_order_difference(files.swagger, swagger, frozenset([""]))
+    if found is not None:
+        return f"apiDefinition.swagger.json#{found} (member order)"
+    found = first_order_difference(files.properties, properties, frozenset(["", "/properties"]))
+    return None if found is None else f"apiProperties.json#{found} (member order)"

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 INDENT = "  "
+BLOCK_PATHS = {("layout",)}  # always written in block style: one line per kind of entry
 FLOW_WIDTH = 140  # a small object or list is written on one line when the line stays this short
 LEAF_WIDTH = 200  # ... and an object of scalars alone (a property, a parameter) when it stays this short
 _resolver = yaml.resolver.Resolver()
@@ -36,6 +37,7 @@ def dump_yaml(data: Any, comments: dict[tuple, list[str]] | None = None, share: 
     then as aliases (`*name`), which the spec loader expands into the same value."""
     lines: list[str] = []
     emitter = _Emitter(lines, comments or {})
+    emitter.commented |= BLOCK_PATHS
     if share:
         emitter.anchors, emitter.aliases = plan_sharing(data, emitter.commented | set(comments or {}))
         # Objects holding an anchor or alias are written in block style too, so it has a line.
@@ -71,8 +73,8 @@ def plan_sharing(data: Any, commented: set) -> tuple[dict[tuple, str], dict[tupl
     repeats: dict[tuple, list[tuple]] = {}
 
     def walk(value: Any, path: tuple) -> None:
-        if not isinstance(value, (dict, list)) or not value:
-            return
+        if not isinstance(value, (dict, list)) or not value or path[:1] == ("layout",):
+            return  # the layout is read as lists of names: no aliases there
         if path and path not in commented and len(path) > 1:
             text = json.dumps(value, ensure_ascii=False)
             if len(text) >= MIN_SHARED_CHARS:
@@ -206,6 +208,8 @@ class _Emitter:
             else inline_text(value, len(head) + 1)
         if inline is not None:
             self.lines.append(f"{head} {inline}")
+        elif path[:1] == ("layout",) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            self.lines.extend(wrapped_flow(head, value, INDENT * (depth + 1)))
         elif isinstance(value, str):
             self.literal(head, value, depth + 1)
         elif isinstance(value, dict):
@@ -245,6 +249,20 @@ class _Emitter:
         pad = INDENT * depth
         body = value[:-1] if value.endswith("\n") else value
         self.lines.extend(pad + line if line else "" for line in body.split("\n"))
+
+
+def wrapped_flow(head: str, names: list[str], pad: str) -> list[str]:
+    """A long list of names as a flow sequence over several lines (`[a, b,` / `  c]`), which
+    reads as a list of names better than one name a line."""
+    lines, line = [], head + " ["
+    for index, name in enumerate(names):
+        piece = scalar(name, flow=True) + ("]" if index == len(names) - 1 else ",")
+        if len(line) + 1 + len(piece) > FLOW_WIDTH and not line.endswith("["):
+            lines.append(line)
+            line = pad + piece
+        else:
+            line += ("" if line.endswith("[") else " ") + piece
+    return lines + [line]
 
 
 def inline_text(value: Any, used: int) -> str | None:

@@ -13,6 +13,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.importer.layout import (
+    LAYOUT_COMMENT,
+    OperationKeys,
+    empty_sections,
+    is_canonical_empty,
+    path_keys,
+    teaching_order,
+)
+from generator.spec.layout import operation_name
 from generator.spec.model import METADATA_NAMES, METHODS, path_order
 from generator.spec.model import connection_parameter as expand_connection_parameter
 
@@ -108,6 +117,8 @@ class Inverse:
 class _Inverter:
     def __init__(self) -> None:
         self.notes: list[Note] = []
+        self.operation_keys = OperationKeys()
+        self.path_keys: dict[str, list[str]] = {}
 
     def note(self, path: Path_, text: str, lossy: bool = False) -> None:
         self.notes.append(Note(tuple(path), text, lossy))
@@ -117,7 +128,7 @@ class _Inverter:
         if swagger.get("swagger") != "2.0":
             self.note((), f"'swagger' is {swagger.get('swagger')!r}; pacgen always writes \"2.0\"", True)
         for key in SWAGGER_SECTIONS:
-            if key in swagger:
+            if key in swagger and not is_canonical_empty(key, swagger[key]):
                 spec[key] = swagger[key]
         self.check_info(swagger.get("info"))
         for key in swagger:
@@ -136,7 +147,7 @@ class _Inverter:
 
     def swagger_tail(self, swagger: dict, spec: dict) -> None:
         for key in SWAGGER_VERBATIM:
-            if key in swagger:
+            if key in swagger and not is_canonical_empty(key, swagger[key]):
                 spec[key] = swagger[key]
         for key, value in swagger.items():
             if key.startswith("x-") and key != "x-ms-connector-metadata":
@@ -180,6 +191,9 @@ class _Inverter:
                 operations.append(self.operation(item[method], method, path, here))
             if methods:
                 operation_paths.append(path)
+                order = path_keys(item, methods)
+                if order is not None:
+                    self.path_keys[path] = order
             if rest or not methods:
                 extras[path] = self.path_item(rest, ("paths", path))
         return operations, self.keep_path_order(list(paths), operation_paths, extras)
@@ -220,16 +234,13 @@ class _Inverter:
         if not isinstance(op, dict):
             self.note(here, f"{method.upper()} {path} is not an object", True)
             return {method: path, "responses": {}}
-        # `- get: /path` opens the operation unless the original starts with its operationId;
-        # `id` stands where operationId stood, so the rebuild keeps the member order.
-        out: dict[str, Any] = {} if next(iter(op), None) == "operationId" else {method: path}
+        out: dict[str, Any] = {}
         for key, value in op.items():
             if key == "operationId":
                 if isinstance(value, str) and value:
                     out["id"] = value
                 else:
                     self.note(here, f"operationId {value!r} is not a name", True)
-                out.setdefault(method, path)
             elif key == "parameters" and isinstance(value, list):
                 out[key] = [self.parameter(p, here + (key, i)) for i, p in enumerate(value)]
             elif key == "responses" and isinstance(value, dict):
@@ -241,10 +252,24 @@ class _Inverter:
                     self.note(here + (key,), f"operation member {key!r} is not Swagger 2.0: the spec "
                                              "refuses it", True)
                 out[key] = value
-        out.setdefault(method, path)
+        out[method] = path
         if "responses" not in op:
             self.note(here, f"{method.upper()} {path} has no responses (the spec requires them)", True)
+        out = teaching_order(out, method)
+        self.operation_keys.add(operation_name(out, method, path), list(op))
         return out
+
+    def layout(self, swagger: dict) -> dict[str, Any]:
+        """How this connector departs from the build's default layout (see generator.spec.layout)."""
+        section = self.operation_keys.section()
+        if self.path_keys:
+            section["pathKeysOf"] = self.path_keys
+        empties = empty_sections(swagger)
+        if empties is not None:
+            section["emptySections"] = empties
+        if section:
+            self.note(("layout",), LAYOUT_COMMENT)
+        return section
 
     def sugar(self, out: dict, key: str, value: Any, table: dict, here: Path_) -> None:
         short, fits = table[key]
@@ -461,6 +486,24 @@ def first_difference(a: Any, b: Any, pointer: str = "") -> str | None:
     return None if a == b else pointer
 
 
+def first_order_difference(a: Any, b: Any, unordered: frozenset[str] = frozenset(), pointer: str = "") -> str | None:
+    """The JSON pointer of the first object whose members stand in another order in ``b`` than in
+    ``a`` (same values assumed), or None; objects at the ``unordered`` pointers are not compared."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if pointer not in unordered and list(a) != list(b):
+            return pointer
+        pairs = ((f"{pointer}/{_escape(key)}", a[key], b[key]) for key in a if key in b)
+    elif isinstance(a, list) and isinstance(b, list):
+        pairs = ((f"{pointer}/{index}", x, y) for index, (x, y) in enumerate(zip(a, b)))
+    else:
+        return None
+    for where, x, y in pairs:
+        found = first_order_difference(x, y, unordered, where)
+        if found is not None:
+            return found
+    return None
+
+
 def _escape(token: str) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
@@ -472,8 +515,9 @@ SPEC_ORDER = (
     "scriptOperations", "apiProperties", "tags", "externalDocs")
 
 
-def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None) -> Inverse:
-    """The spec whose build is ``swagger`` and ``properties``; ``files`` adds icon/script paths."""
+def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None, layout: bool = True) -> Inverse:
+    """The spec whose build is ``swagger`` and ``properties``; ``files`` adds icon/script paths;
+    without ``layout`` the spec takes the canonical layout (no `layout:` section)."""
     inverter = _Inverter()
     spec: dict[str, Any] = {}
     if not isinstance(swagger, dict):
@@ -487,17 +531,17 @@ def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None) -
     sections: dict[str, Any] = {"operations": operations}
     if path_items:
         sections["paths"] = path_items
-    if "definitions" in swagger:
+    if "definitions" in swagger and not is_canonical_empty("definitions", swagger["definitions"]):
         definitions = swagger["definitions"]
         sections["definitions"] = ({name: inverter.schema(body, ("definitions", name))
                                     for name, body in definitions.items()}
                                    if isinstance(definitions, dict) else definitions)
-    if "parameters" in swagger:
+    if "parameters" in swagger and not is_canonical_empty("parameters", swagger["parameters"]):
         parameters = swagger["parameters"]
         sections["parameters"] = ({name: inverter.parameter(body, ("parameters", name))
                                    for name, body in parameters.items()}
                                   if isinstance(parameters, dict) else parameters)
-    if "responses" in swagger:
+    if "responses" in swagger and not is_canonical_empty("responses", swagger["responses"]):
         responses = swagger["responses"]
         sections["responses"] = ({code: inverter.response(body, ("responses", code))
                                   for code, body in responses.items()}
@@ -505,4 +549,7 @@ def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None) -
     ordered = {key: spec[key] for key in SPEC_ORDER if key in spec}
     ordered.update({key: value for key, value in spec.items() if key not in ordered})
     ordered.update(sections)
+    section = inverter.layout(swagger) if layout else {}
+    if section:
+        ordered["layout"] = section
     return Inverse(ordered, inverter.notes)

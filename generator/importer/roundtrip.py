@@ -32,6 +32,7 @@ class Outcome:
     where: str = ""  # first differing FILE#POINTER
     reason: str = ""
     size_share: float | None = None  # lines of the spec / lines of the two JSON files
+    layout_lines: int = 0  # lines of its `layout:` section, comment included (0: none)
 
 
 @dataclass
@@ -125,7 +126,18 @@ def round_trip_files(files: ConnectorFiles) -> Outcome:
     if not same_import(imported, swagger, properties):
         return Outcome(files.folder, "differing", "import(build(import(x)))",
                        "importing the rebuilt connector gives a different spec", share)
-    return Outcome(files.folder, "exact", size_share=share)
+    return Outcome(files.folder, "exact", size_share=share, layout_lines=layout_lines(imported.text))
+
+
+def layout_lines(text: str) -> int:
+    """Lines of the spec's closing `layout:` section and the comment just above it (0: none)."""
+    lines = text.splitlines()
+    if "layout:" not in lines:
+        return 0
+    start = len(lines) - 1 - lines[::-1].index("layout:")
+    while start and lines[start - 1].startswith("#"):
+        start -= 1
+    return len(lines) - start
 
 
 def run(paths: Iterable[str | Path], jobs: int | None = None) -> Summary:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.findings import Finding
+from generator.spec.layout import operation_name
 from generator.spec.loader import SpecSource
 from generator.spec.model import METHODS
 
@@ -116,6 +117,26 @@ def _semantic_findings(source: SpecSource) -> list[Finding]:
                 seen_ids[op_id] = index
         findings += _path_parameter_findings(source, op, here)
     findings += _reference_findings(source, spec, ())
+    findings += _layout_findings(source)
+    return findings
+
+
+def _layout_findings(source: SpecSource) -> list[Finding]:
+    """`layout:` entries must name an operation (id or "method path") or a path of the spec."""
+    layout = source.data.get("layout") or {}
+    operations, paths = [], set(source.data.get("paths", {}))
+    for op in source.data.get("operations", []):
+        method = next(m for m in METHODS if m in op)
+        operations.append(operation_name(op, method, op[method]))
+        paths.add(op[method])
+    findings = []
+    for section, known, what in (("operationKeysOf", operations, "operation"), ("pathKeysOf", sorted(paths), "path")):
+        for name in layout.get(section, {}):
+            if name not in known:
+                guess = _close_matches(name, known, n=1)
+                hint = f"did you mean '{guess[0]}'?" if guess else "remove the entry"
+                findings.append(source.finding("SpecLayoutUnknown", f"layout.{section}: no {what} '{name}'",
+                                               ("layout", section, name), hint, key=True))
     return findings
 
 

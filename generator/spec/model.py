@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.findings import escape_token
+from generator.spec.layout import EMPTY_SECTIONS, Layout, arrange, operation_name
 
 #: Short spec keys and the extension each one stands for (parameters, schemas, operations).
 SUGAR = {
@@ -64,8 +65,9 @@ class Connector:
 
 
 class _Expander:
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout) -> None:
         self.origins: dict[str, tuple] = {}
+        self.layout = layout
 
     def note(self, pointer: str, spec_path: tuple) -> None:
         self.origins[pointer] = spec_path
@@ -103,7 +105,16 @@ class _Expander:
         metadata = self.connector_metadata(spec)
         if metadata is not None:
             out["x-ms-connector-metadata"] = metadata
+        self.empty_sections(out, "layout" in spec)
         return out
+
+    def empty_sections(self, out: dict, written: bool) -> None:
+        """The canonical empty sections (or the layout's) that the spec leaves out."""
+        for key in self.layout.empty_sections:
+            if key not in out:
+                out[key] = type(EMPTY_SECTIONS[key])()
+                if written:
+                    self.note("/" + key, ("layout", "emptySections"))
 
     def connector_metadata(self, spec: dict) -> list | None:
         if "x-ms-connector-metadata" in spec:
@@ -127,7 +138,9 @@ class _Expander:
             if path not in paths:
                 paths[path] = {}
                 self.note(pointer, ("operations", index, method))
-            paths[path][method] = self.operation(op, f"{pointer}/{method}", ("operations", index))
+            order = self.layout.operation_order(operation_name(op, method, path))
+            paths[path][method] = arrange(self.operation(op, f"{pointer}/{method}", ("operations", index)),
+                                          order)
         section = spec.get("paths", {})
         paths = {path: paths.get(path, {}) for path in path_order(list(paths), list(section))}
         for path, extra in section.items():
@@ -141,6 +154,9 @@ class _Expander:
                     item[key] = value
             paths[path] = {**item, **paths[path]}
             self.note(pointer, ("paths", path))
+        for path, order in self.layout.path_keys_of.items():
+            if path in paths:
+                paths[path] = arrange(paths[path], order)
         return paths
 
     def operation(self, op: dict, pointer: str, here: tuple) -> dict:
@@ -285,6 +301,6 @@ def connection_parameter(param: dict) -> dict:
 
 def expand(spec: dict) -> Connector:
     """The connector a (schema-valid) spec describes."""
-    expander = _Expander()
+    expander = _Expander(Layout(spec.get("layout")))
     swagger = expander.swagger(spec)
     return Connector(swagger, expander.properties(spec), spec.get("throttling"), expander.origins)

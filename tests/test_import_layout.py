@@ -1,0 +1,273 @@
+"""Imported specs in the order docs/spec.md teaches, without empty sections — and still rebuilding
+the connector's JSON member for member, in its original order, through the spec's `layout:`."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.cli import main
+from generator.importer.convert import build_documents, compare, import_connector
+from generator.importer.inverse import first_order_difference
+from generator.importer.layout import connector_order
+from generator.spec.layout import EMPTY_SECTIONS, OPERATION_KEYS, arrange
+from generator.spec.loader import load_spec_text
+
+OK = {"200": {"description": "OK"}}
+
+
+def scrambled_swagger() -> dict:
+    """Operations whose members stand in the JSON's own orders: most in one order (responses
+    first, operationId last), one in an order of its own; a path item with its own member after
+    its operation; some empty sections, others absent."""
+    def op(name: str, **extra) -> dict:
+        return {"responses": OK, "x-ms-visibility": "important", "summary": f"{name} it",
+                "parameters": [], "description": f"{name}s it", **extra, "operationId": name}
+    return {
+        "swagger": "2.0", "info": {"title": "Scrambled", "version": "1.0"}, "host": "api.example.com",
+        "paths": {
+            "/a": {"get": op("GetA"), "post": op("PostA")},
+            "/b": {"get": op("GetB"),
+                   "put": {"operationId": "PutB", "responses": OK, "summary": "Put B", "description": "Puts B"}},
+            "/hooks": {"post": op("Hook"), "x-ms-notification-content": {"description": "Event"}},
+        },
+        "definitions": {}, "tags": [], "security": [],
+    }
+
+
+def write_connector(folder: Path, swagger: dict) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger, indent=2), "utf-8")
+    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso"}}), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def scrambled(tmp_path) -> Path:
+    return write_connector(tmp_path / "scrambled", scrambled_swagger())
+
+
+def test_imported_operations_read_in_the_taught_order(scrambled):
+    text = import_connector(scrambled).text
+    spec = load_spec_text(text).data
+    for op in spec["operations"]:
+        keys = [key for key in op if key not in ("get", "post", "put")]
+        assert keys[:3] == ["id", "summary", "description"], keys
+        assert keys[-2:] == ["parameters", "responses"] or keys[-1] == "responses", keys
+        method = next(m for m in ("get", "post", "put") if m in op)
+        assert list(op).index(method) == 1  # `- id: X` then `get: /path`
+    assert "- id: PostA\n    post: /a\n    summary: PostA it\n    description: PostAs it\n" in text
+    assert "- {id: PutB, put: /b, summary: Put B, description: Puts B, responses:" in text
+
+
+def test_the_scrambled_connector_still_rebuilds_in_its_own_order(scrambled):
+    imported = import_connector(scrambled)
+    swagger, properties = build_documents(imported.text)
+    assert compare(imported.files, swagger, properties) is None
+    original = scrambled_swagger()
+    assert first_order_difference(original, swagger, frozenset([""])) is None
+    assert list(swagger["paths"]["/a"]["get"]) == list(original["paths"]["/a"]["get"])
+    assert list(swagger["paths"]["/b"]["put"]) == ["operationId", "responses", "summary", "description"]
+    assert list(swagger["paths"]["/hooks"]) == ["post", "x-ms-notification-content"]
+
+
+def test_the_layout_records_only_the_departures(scrambled):
+    text = import_connector(scrambled).text
+    layout = load_spec_text(text).data["layout"]
+    # one connector-wide order, one operation of its own, one path item, the empty sections present
+    assert layout == {
+        "operationKeys": ["responses", "x-ms-visibility", "summary", "parameters", "description", "operationId"],
+        "operationKeysOf": {"PutB": ["operationId", "responses", "summary", "description"]},
+        "pathKeysOf": {"/hooks": ["post", "x-ms-notification-content"]},
+        "emptySections": ["definitions", "security", "tags"],
+    }
+    # it closes the spec, below a comment saying it may be deleted
+    tail = text.split("\nlayout:\n")
+    assert len(tail) == 2 and "delete it" in tail[0].splitlines()[-1] + tail[0].splitlines()[-2]
+    assert not any(line and not line.startswith(" ") for line in tail[1].splitlines())
+
+
+def test_empty_sections_are_left_out_of_the_spec_yet_rebuilt(scrambled):
+    text = import_connector(scrambled).text
+    spec = load_spec_text(text).data
+    assert not {"definitions", "tags", "security"} & set(spec)
+    assert "definitions: {}" not in text and "tags: []" not in text
+    swagger, _ = build_documents(text)
+    assert (swagger["definitions"], swagger["tags"], swagger["security"]) == ({}, [], [])
+    # the sections the original lacks stay absent, although the canonical layout has them
+    assert not {"parameters", "responses", "securityDefinitions", "consumes", "produces"} & set(swagger)
+
+
+def test_a_connector_laid_out_canonically_needs_no_layout(tmp_path):
+    swagger = scrambled_swagger()
+    for path, item in swagger["paths"].items():
+        swagger["paths"][path] = arrange({k: v for k, v in item.items() if k.startswith("x-")} |
+                                         {k: arrange(v, OPERATION_KEYS) for k, v in item.items()
+                                          if not k.startswith("x-")}, [])
+    swagger.update({key: type(empty)() for key, empty in EMPTY_SECTIONS.items()})
+    imported = import_connector(write_connector(tmp_path / "canonical", swagger))
+    assert "layout" not in imported.spec and "layout:" not in imported.text
+    rebuilt, properties = build_documents(imported.text)
+    assert compare(imported.files, rebuilt, properties) is None
+
+
+SPEC_WITHOUT_LAYOUT = """\
+info: {title: Hand, version: "1.0"}
+host: api.example.com
+operations:
+  - id: ListThings
+    get: /things
+    summary: List things
+    description: Lists the things.
+    visibility: important
+    deprecated: false
+    tags: [Things]
+    parameters: [{name: top, in: query, type: integer}]
+    responses: {200: {description: OK}}
+"""
+
+
+def test_a_spec_without_layout_renders_the_canonical_order():
+    swagger, _ = build_documents(SPEC_WITHOUT_LAYOUT)
+    op = swagger["paths"]["/things"]["get"]
+    assert list(op) == ["tags", "summary", "description", "operationId", "parameters", "responses",
+                        "x-ms-visibility", "deprecated"]
+    for key, empty in EMPTY_SECTIONS.items():
+        assert swagger[key] == empty and type(swagger[key]) is type(empty), key
+
+
+def test_the_layout_applies_to_a_hand_written_spec_too():
+    text = SPEC_WITHOUT_LAYOUT + ("layout:\n  operationKeys: [operationId, responses]\n"
+                                  "  emptySections: [tags]\n")
+    swagger, _ = build_documents(text)
+    assert list(swagger["paths"]["/things"]["get"])[:2] == ["operationId", "responses"]
+    assert swagger["tags"] == [] and "definitions" not in swagger and "security" not in swagger
+
+
+def test_a_layout_entry_naming_nothing_is_a_located_error(tmp_path):
+    spec = tmp_path / "hand.yaml"
+    spec.write_text(SPEC_WITHOUT_LAYOUT + "layout:\n  operationKeysOf:\n    ListThing: [responses]\n"
+                    "  pathKeysOf: {/thing: [get]}\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"{spec}:15:5: error SpecLayoutUnknown: layout.operationKeysOf: no operation 'ListThing'" in result.output
+    assert "did you mean 'ListThings'?" in result.output
+    assert "SpecLayoutUnknown: layout.pathKeysOf: no path '/thing'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_layout_of_the_wrong_shape_is_a_schema_error(tmp_path):
+    spec = tmp_path / "hand.yaml"
+    spec.write_text(SPEC_WITHOUT_LAYOUT + "layout:\n  emptySections: [paths]\n  order: []\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "SpecUnknownKey: unknown key 'order'" in result.output
+
+
+def test_the_connector_order_follows_the_most_common_orders_without_contradiction():
+    orders = [("a", "b", "c")] * 3 + [("c", "a")] + [("b", "d")]
+    assert connector_order(orders) == ["a", "b", "c", "d"]  # ("c", "a") contradicts the majority
+    assert connector_order([("summary", "operationId"), ("operationId", "responses")]) == [
+        "summary", "operationId", "responses"]
+
+
+def test_order_differences_are_found_below_the_top_level_only():
+    assert first_order_difference({"a": 1, "b": {"x": 1, "y": 2}}, {"b": {"x": 1, "y": 2}, "a": 1},
+                                  frozenset([""])) is None
+    assert first_order_difference({"b": [{"x": 1, "y": 2}]}, {"b": [{"y": 2, "x": 1}]}) == "/b/0"
+
+
+def test_a_corpus_connector_needs_its_layout_to_come_back_in_order(corpus_path):
+    # Office 365 Groups writes its operation members alphabetically; without `layout:` the rebuild
+    # has the same values in the canonical order, which the round trip counts as differing.
+    imported = import_connector(corpus_path / "custom-connectors" / "Office365Groups")
+    assert "\nlayout:\n  operationKeys: [description, operationId, parameters, responses, summary," in imported.text
+    swagger, properties = build_documents(imported.text)
+    assert compare(imported.files, swagger, properties) is None
+    without = imported.text.split("# Only so that")[0]
+    swagger, properties = build_documents(without)
+    assert compare(imported.files, swagger, properties) == (
+        "apiDefinition.swagger.json#/paths/~1v1.0~1groups/get (member order)")
+
+
+def test_a_converted_document_gets_the_canonical_layout_without_a_layout_section(tmp_path):
+    document = tmp_path / "api.json"
+    document.write_text(json.dumps({
+        "openapi": "3.0.3", "info": {"title": "New", "version": "1.0"},
+        "servers": [{"url": "https://api.example.com/v1"}],
+        "paths": {"/things": {"get": {"responses": {"200": {"description": "OK"}}, "summary": "List things",
+                                      "operationId": "ListThings", "tags": []}}}}), "utf-8")
+    result = CliRunner().invoke(main, ["import", str(document), "-o", str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "gives the same connector" in result.output
+    text = (tmp_path / "new.yaml").read_text("utf-8")
+    assert "layout:" not in text
+    op = load_spec_text(text).data["operations"][0]
+    assert list(op)[:3] == ["id", "get", "summary"] and list(op)[-1] == "responses"
+
+
+def test_layout_lines_count_the_section_and_its_comment(scrambled):
+    from generator.importer.roundtrip import layout_lines
+
+    text = import_connector(scrambled).text
+    assert layout_lines(text) == 2 + 5  # the comment, `layout:` and its four entries
+    assert layout_lines(text.split("# Only so that")[0]) == 0
+
+
+def test_an_operation_named_by_method_and_path_takes_its_own_order():
+    text = SPEC_WITHOUT_LAYOUT.replace("  - id: ListThings\n    get: /things\n", "  - get: /things\n") + (
+        "layout:\n  operationKeysOf: {get /things: [responses, summary]}\n")
+    swagger, _ = build_documents(text)
+    assert list(swagger["paths"]["/things"]["get"])[:2] == ["responses", "summary"]
+
+
+OPERATION_MEMBERS = {"summary": "Do it", "description": "Does it", "tags": ["T"], "deprecated": False,
+                     "x-ms-visibility": "advanced", "consumes": ["application/json"], "produces": ["text/plain"],
+                     "parameters": [{"name": "q", "in": "query", "type": "string"}], "x-custom": {"a": 1}}
+
+
+@st.composite
+def laid_out_connectors(draw) -> dict:
+    """A connector whose operations, path items and empty sections are laid out at random."""
+    paths = {}
+    for index in range(draw(st.integers(1, 5))):
+        members = {"operationId": f"Op{index}", "responses": OK,
+                   **{key: OPERATION_MEMBERS[key] for key in draw(st.sets(st.sampled_from(list(OPERATION_MEMBERS))))}}
+        operation = {key: members[key] for key in draw(st.permutations(list(members)))}
+        item = {"get": operation}
+        if draw(st.booleans()):
+            item["x-ms-notification-content"] = {"description": "Event"}
+        paths[f"/p{index}"] = {key: item[key] for key in draw(st.permutations(list(item)))}
+    swagger = {"swagger": "2.0", "info": {"title": "Random", "version": "1.0"}, "host": "api.example.com",
+               "paths": paths}
+    for key in draw(st.sets(st.sampled_from(list(EMPTY_SECTIONS)))):
+        swagger[key] = type(EMPTY_SECTIONS[key])()
+    return swagger
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(swagger=laid_out_connectors())
+def test_any_layout_comes_back_in_its_own_order(tmp_path_factory, swagger):
+    folder = write_connector(tmp_path_factory.mktemp("random") / "c", swagger)
+    imported = import_connector(folder)
+    spec = load_spec_text(imported.text).data
+    assert not set(EMPTY_SECTIONS) & set(spec)
+    for op in spec["operations"]:
+        assert list(op)[:2] == ["id", "get"] and list(op)[-1] == "responses"
+    rebuilt, properties = build_documents(imported.text)
+    assert compare(imported.files, rebuilt, properties) is None
+
+
+def test_a_long_list_of_member_names_wraps_and_reads_back():
+    from generator.importer.emit import FLOW_WIDTH, dump_yaml
+
+    names = [f"x-ms-member-{'n' * index}" for index in range(12)] + ["it's", "a, b", "#c", "", "line\nbreak"]
+    data = {"layout": {"operationKeysOf": {"Op": names, "Short": ["a"]}}}
+    text = dump_yaml(data, share=True)
+    lines = text.splitlines()
+    assert lines[2].startswith("    Op: [x-ms-member-, ") and lines[3].startswith("      x-ms-member-")
+    assert all(len(line) <= FLOW_WIDTH for line in lines) and "    Short: [a]" in lines
+    assert load_spec_text(text).data == data
