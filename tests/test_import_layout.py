@@ -59,7 +59,7 @@ def test_imported_operations_read_in_the_taught_order(scrambled):
         assert keys[-2:] == ["parameters", "responses"] or keys[-1] == "responses", keys
         method = next(m for m in ("get", "post", "put") if m in op)
         assert list(op).index(method) == 1  # `- id: X` then `get: /path`
-    assert "- id: PostA\n    post: /a\n    summary: PostA it\n    description: PostAs it\n" in text
+    assert "- {id: PostA, post: /a, summary: PostA it, description: PostAs it, visibility: important, " in text
     assert "- {id: PutB, put: /b, summary: Put B, description: Puts B, responses:" in text
 
 
@@ -77,12 +77,15 @@ def test_the_scrambled_connector_still_rebuilds_in_its_own_order(scrambled):
 def test_the_layout_records_only_the_departures(scrambled):
     text = import_connector(scrambled).text
     layout = load_spec_text(text).data["layout"]
-    # one connector-wide order, one operation of its own, one path item, the empty sections present
+    # one connector-wide order, one operation of its own, one path item, the empty sections present,
+    # the empty parameters most operations carry and the one operation without them
     assert layout == {
         "operationKeys": ["responses", "x-ms-visibility", "summary", "parameters", "description", "operationId"],
         "operationKeysOf": {"PutB": ["operationId", "responses", "summary", "description"]},
         "pathKeysOf": {"/hooks": ["post", "x-ms-notification-content"]},
         "emptySections": ["definitions", "security", "tags"],
+        "emptyOperationKeys": ["parameters"],
+        "emptyOperationKeysOf": {"PutB": []},
     }
     # it closes the spec, below a comment saying it may be deleted
     tail = text.split("\nlayout:\n")
@@ -103,10 +106,10 @@ def test_empty_sections_are_left_out_of_the_spec_yet_rebuilt(scrambled):
 
 def test_a_connector_laid_out_canonically_needs_no_layout(tmp_path):
     swagger = scrambled_swagger()
-    for path, item in swagger["paths"].items():
+    for path, item in swagger["paths"].items():  # canonically, no operation carries empty members
         swagger["paths"][path] = arrange({k: v for k, v in item.items() if k.startswith("x-")} |
-                                         {k: arrange(v, OPERATION_KEYS) for k, v in item.items()
-                                          if not k.startswith("x-")}, [])
+                                         {k: arrange({m: x for m, x in v.items() if x != []}, OPERATION_KEYS)
+                                          for k, v in item.items() if not k.startswith("x-")}, [])
     swagger.update({key: type(empty)() for key, empty in EMPTY_SECTIONS.items()})
     imported = import_connector(write_connector(tmp_path / "canonical", swagger))
     assert "layout" not in imported.spec and "layout:" not in imported.text
@@ -187,8 +190,14 @@ def test_a_corpus_connector_needs_its_layout_to_come_back_in_order(corpus_path):
     assert "\nlayout:\n  operationKeys: [description, operationId, parameters, responses, summary," in imported.text
     swagger, properties = build_documents(imported.text)
     assert compare(imported.files, swagger, properties) is None
+    # its parameterless operations carry `parameters: []`: the layout writes them, the spec does not
+    assert "\n  emptyOperationKeys: [parameters]\n" in imported.text
+    assert "parameters: []" not in imported.text
     without = imported.text.split("# Only so that")[0]
     swagger, properties = build_documents(without)
+    assert compare(imported.files, swagger, properties) == (
+        "apiDefinition.swagger.json#/paths/~1v1.0~1groups/get/parameters")
+    swagger, properties = build_documents(without + "layout: {emptyOperationKeys: [parameters]}\n")
     assert compare(imported.files, swagger, properties) == (
         "apiDefinition.swagger.json#/paths/~1v1.0~1groups/get (member order)")
 
@@ -213,7 +222,7 @@ def test_layout_lines_count_the_section_and_its_comment(scrambled):
     from generator.importer.roundtrip import layout_lines
 
     text = import_connector(scrambled).text
-    assert layout_lines(text) == 2 + 5  # the comment, `layout:` and its four entries
+    assert layout_lines(text) == 2 + 7  # the comment, `layout:` and its six entries
     assert layout_lines(text.split("# Only so that")[0]) == 0
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.importer.layout import (
     LAYOUT_COMMENT,
+    OperationEmpties,
     OperationKeys,
     empty_sections,
     is_canonical_empty,
@@ -118,6 +119,7 @@ class _Inverter:
     def __init__(self) -> None:
         self.notes: list[Note] = []
         self.operation_keys = OperationKeys()
+        self.operation_empties = OperationEmpties()
         self.path_keys: dict[str, list[str]] = {}
 
     def note(self, path: Path_, text: str, lossy: bool = False) -> None:
@@ -257,16 +259,20 @@ class _Inverter:
             self.note(here, f"{method.upper()} {path} has no responses (the spec requires them)", True)
         out = teaching_order(out, method)
         self.operation_keys.add(operation_name(out, method, path), list(op))
+        self.operation_empties.add(operation_name(out, method, path), op, out)
         return out
 
     def layout(self, swagger: dict) -> dict[str, Any]:
-        """How this connector departs from the build's default layout (see generator.spec.layout)."""
-        section = self.operation_keys.section()
+        """How this connector departs from the build's default layout (see generator.spec.layout);
+        the operations' empty members it writes are left out of their spec."""
+        supplied = self.operation_empties.leave_out()
+        section = self.operation_keys.section(supplied)
         if self.path_keys:
             section["pathKeysOf"] = self.path_keys
         empties = empty_sections(swagger)
         if empties is not None:
             section["emptySections"] = empties
+        section.update(self.operation_empties.section())
         if section:
             self.note(("layout",), LAYOUT_COMMENT)
         return section

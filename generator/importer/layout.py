@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from generator.spec.layout import EMPTY_SECTIONS, OPERATION_KEYS, arrange
+from generator.spec.layout import EMPTY_OPERATION_KEYS, EMPTY_SECTIONS, OPERATION_KEYS, arrange
 
 #: Spec order of operation members (in swagger names): identity, then method and path (not a
 #: swagger member), summary, description, the rest as they stood, parameters and responses last.
@@ -41,13 +41,16 @@ class OperationKeys:
 
     def __init__(self) -> None:
         self.operations: list[tuple[str, tuple[str, ...]]] = []  # (layout name, swagger member order)
+        self.supplied: list[frozenset[str]] = []  # per operation: the empty members the layout writes
 
     def add(self, name: str, original: Sequence[str]) -> None:
         self.operations.append((name, tuple(original)))
 
-    def section(self) -> dict[str, Any]:
+    def section(self, supplied: Sequence[frozenset[str]] = ()) -> dict[str, Any]:
         """`operationKeys` / `operationKeysOf` entries, whichever of the default order and this
-        connector's own most common order leaves fewer operations to list one by one."""
+        connector's own most common order leaves fewer operations to list one by one.
+        ``supplied``: per operation, the members the spec leaves to the layout's empty lists."""
+        self.supplied = list(supplied) or [frozenset()] * len(self.operations)
         misses = self._misses(OPERATION_KEYS)
         if not misses:
             return {}
@@ -61,8 +64,61 @@ class OperationKeys:
         return out
 
     def _misses(self, order: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
-        return [(name, keys) for name, keys in self.operations
-                if tuple(arrange(teaching_order(dict.fromkeys(keys)), order)) != keys]
+        return [(name, keys) for (name, keys), supplied in zip(self.operations, self.supplied)
+                if _built_order(keys, supplied, order) != keys]
+
+
+def _built_order(keys: Sequence[str], supplied: frozenset[str], order: Sequence[str]) -> tuple[str, ...]:
+    """The member order the build gives an operation whose spec has ``keys`` (swagger names) in
+    the taught order except ``supplied``, which the layout's empty lists add after them."""
+    members = dict.fromkeys(teaching_order(dict.fromkeys(k for k in keys if k not in supplied)))
+    members.update(dict.fromkeys(k for k in EMPTY_OPERATION_KEYS if k in supplied))
+    return tuple(arrange(members, order))
+
+
+class OperationEmpties:
+    """Which of the members the layout can write empty (generator.spec.layout.EMPTY_OPERATION_KEYS)
+    a connector's operations carry as empty lists, and which they leave out: a member most of
+    them carry empty becomes a connector-wide `emptyOperationKeys` entry, left out of every
+    operation's spec, and the operations that lack it are listed in `emptyOperationKeysOf`."""
+
+    def __init__(self) -> None:
+        self.operations: list[tuple[str, dict, frozenset[str], frozenset[str]]] = []  # name, spec, empty, absent
+
+    def add(self, name: str, original: dict, spec: dict) -> None:
+        empty = frozenset(k for k in EMPTY_OPERATION_KEYS if isinstance(original.get(k), list) and not original[k])
+        absent = frozenset(k for k in EMPTY_OPERATION_KEYS if k not in original)
+        self.operations.append((name, spec, empty, absent))
+
+    def connector_keys(self) -> list[str]:
+        """The members more operations carry empty than leave out (a tie keeps the default: none)."""
+        def count(key: str, index: int) -> int:
+            return sum(1 for operation in self.operations if key in operation[index])
+        return [key for key in EMPTY_OPERATION_KEYS if count(key, 2) > count(key, 3)]
+
+    def leave_out(self) -> list[frozenset[str]]:
+        """Remove from the operations' spec the empty members the layout will write; per operation
+        (in the order added), the members removed."""
+        keys = set(self.connector_keys())
+        removed = []
+        for _, spec, empty, _ in self.operations:
+            supplied = frozenset(empty & keys)
+            for key in supplied:
+                del spec[key]
+            removed.append(supplied)
+        return removed
+
+    def section(self) -> dict[str, Any]:
+        """`emptyOperationKeys` and, for the operations that lack one of them, `emptyOperationKeysOf`."""
+        keys = self.connector_keys()
+        if not keys:
+            return {}
+        out: dict[str, Any] = {"emptyOperationKeys": keys}
+        own = {name: [key for key in keys if key not in absent]
+               for name, _, _, absent in self.operations if absent & set(keys)}
+        if own:
+            out["emptyOperationKeysOf"] = own
+        return out
 
 
 def connector_order(orders: list[tuple[str, ...]]) -> list[str]:

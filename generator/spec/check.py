@@ -130,7 +130,8 @@ def _layout_findings(source: SpecSource) -> list[Finding]:
         operations.append(operation_name(op, method, op[method]))
         paths.add(op[method])
     findings = []
-    for section, known, what in (("operationKeysOf", operations, "operation"), ("pathKeysOf", sorted(paths), "path")):
+    for section, known, what in (("operationKeysOf", operations, "operation"),
+                                 ("emptyOperationKeysOf", operations, "operation"), ("pathKeysOf", sorted(paths), "path")):
         for name in layout.get(section, {}):
             if name not in known:
                 guess = _close_matches(name, known, n=1)

@@ -25,6 +25,11 @@ EMPTY_SECTIONS: dict[str, Any] = {
     "security": [], "tags": [], "consumes": [], "produces": [],
 }
 
+#: Operation members a layout may have written as empty lists where an operation leaves them out.
+#: Canonically none is (a spec lists what an operation has); imported connectors often write
+#: `parameters: []` (383 of 11,604 corpus operations), `consumes: []` (594) or `produces: []` (87).
+EMPTY_OPERATION_KEYS = ("parameters", "consumes", "produces")
+
 
 def arrange(members: dict, order: Sequence[str]) -> dict:
     """``members`` with the keys ``order`` lists first, in its order; the others after them, in
@@ -50,7 +55,13 @@ class Layout:
         self.operation_keys_of: dict[str, list[str]] = section.get("operationKeysOf", {})
         self.path_keys_of: dict[str, list[str]] = section.get("pathKeysOf", {})
         self.empty_sections: Sequence[str] = section.get("emptySections", tuple(EMPTY_SECTIONS))
+        self.empty_operation_keys: Sequence[str] = section.get("emptyOperationKeys", ())
+        self.empty_operation_keys_of: dict[str, list[str]] = section.get("emptyOperationKeysOf", {})
 
     def operation_order(self, name: str) -> Sequence[str]:
         """The member order of the operation called ``name`` (see `operation_name`)."""
         return self.operation_keys_of.get(name, self.operation_keys)
+
+    def operation_empties(self, name: str) -> Sequence[str]:
+        """The members written as empty lists when the operation called ``name`` leaves them out."""
+        return self.empty_operation_keys_of.get(name, self.empty_operation_keys)

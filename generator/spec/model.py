@@ -138,9 +138,10 @@ class _Expander:
             if path not in paths:
                 paths[path] = {}
                 self.note(pointer, ("operations", index, method))
-            order = self.layout.operation_order(operation_name(op, method, path))
-            paths[path][method] = arrange(self.operation(op, f"{pointer}/{method}", ("operations", index)),
-                                          order)
+            name = operation_name(op, method, path)
+            members = self.operation(op, f"{pointer}/{method}", ("operations", index))
+            self.operation_empties(members, name, f"{pointer}/{method}")
+            paths[path][method] = arrange(members, self.layout.operation_order(name))
         section = spec.get("paths", {})
         paths = {path: paths.get(path, {}) for path in path_order(list(paths), list(section))}
         for path, extra in section.items():
@@ -158,6 +159,15 @@ class _Expander:
             if path in paths:
                 paths[path] = arrange(paths[path], order)
         return paths
+
+    def operation_empties(self, members: dict, name: str, pointer: str) -> None:
+        """The empty lists the layout writes for the members operation ``name`` leaves out."""
+        own = name in self.layout.empty_operation_keys_of
+        here = ("layout", "emptyOperationKeysOf", name) if own else ("layout", "emptyOperationKeys")
+        for key in self.layout.operation_empties(name):
+            if key not in members:
+                members[key] = []
+                self.note(f"{pointer}/{key}", here)
 
     def operation(self, op: dict, pointer: str, here: tuple) -> dict:
         self.note(pointer, here)
