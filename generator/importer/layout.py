@@ -78,9 +78,10 @@ def _built_order(keys: Sequence[str], supplied: frozenset[str], order: Sequence[
 
 class OperationEmpties:
     """Which of the members the layout can write empty (generator.spec.layout.EMPTY_OPERATION_KEYS)
-    a connector's operations carry as empty lists, and which they leave out: a member most of
-    them carry empty becomes a connector-wide `emptyOperationKeys` entry, left out of every
-    operation's spec, and the operations that lack it are listed in `emptyOperationKeysOf`."""
+    a connector's operations carry as empty lists. Each such list leaves the operation's spec (which
+    then reads as written by hand, and takes the canonical layout when `layout:` is deleted); a
+    member more operations carry empty than leave out becomes a connector-wide `emptyOperationKeys`
+    entry, and each operation that departs from it lists its own in `emptyOperationKeysOf`."""
 
     def __init__(self) -> None:
         self.operations: list[tuple[str, dict, frozenset[str], frozenset[str]]] = []  # name, spec, empty, absent
@@ -90,35 +91,36 @@ class OperationEmpties:
         absent = frozenset(k for k in EMPTY_OPERATION_KEYS if k not in original)
         self.operations.append((name, spec, empty, absent))
 
-    def connector_keys(self) -> list[str]:
+    def connector_keys(self) -> frozenset[str]:
         """The members more operations carry empty than leave out (a tie keeps the default: none)."""
         def count(key: str, index: int) -> int:
             return sum(1 for operation in self.operations if key in operation[index])
-        return [key for key in EMPTY_OPERATION_KEYS if count(key, 2) > count(key, 3)]
+        return frozenset(key for key in EMPTY_OPERATION_KEYS if count(key, 2) > count(key, 3))
 
     def leave_out(self) -> list[frozenset[str]]:
-        """Remove from the operations' spec the empty members the layout will write; per operation
-        (in the order added), the members removed."""
-        keys = set(self.connector_keys())
-        removed = []
+        """Remove the empty members from the operations' spec; per operation (in the order added),
+        the members removed, which the layout writes back."""
         for _, spec, empty, _ in self.operations:
-            supplied = frozenset(empty & keys)
-            for key in supplied:
+            for key in empty:
                 del spec[key]
-            removed.append(supplied)
-        return removed
+        return [empty for _, _, empty, _ in self.operations]
 
     def section(self) -> dict[str, Any]:
-        """`emptyOperationKeys` and, for the operations that lack one of them, `emptyOperationKeysOf`."""
+        """`emptyOperationKeys`, and `emptyOperationKeysOf` for the operations it would not give
+        their own empty members (exactly those members are listed)."""
         keys = self.connector_keys()
-        if not keys:
-            return {}
-        out: dict[str, Any] = {"emptyOperationKeys": keys}
-        own = {name: [key for key in keys if key not in absent]
-               for name, _, _, absent in self.operations if absent & set(keys)}
+        out: dict[str, Any] = {}
+        if keys:
+            out["emptyOperationKeys"] = _in_default_order(keys)
+        own = {name: _in_default_order(empty) for name, _, empty, absent in self.operations
+               if keys & absent or empty - keys}
         if own:
             out["emptyOperationKeysOf"] = own
         return out
+
+
+def _in_default_order(keys: frozenset[str]) -> list[str]:
+    return [key for key in EMPTY_OPERATION_KEYS if key in keys]
 
 
 def connector_order(orders: list[tuple[str, ...]]) -> list[str]:
