@@ -1,5 +1,5 @@
-"""Imported specs in the order docs/spec.md teaches, without empty sections — and still rebuilding
-the connector's JSON member for member, in its original order, through the spec's `layout:`."""
+"""Imported specs in the order docs/spec.md teaches, without empty sections or operations' empty lists — and still
+rebuilding the connector's JSON member for member, in its original order, through the spec's `layout:`."""
 
 import json
 from pathlib import Path
@@ -13,8 +13,9 @@ from generator.cli import main
 from generator.importer.convert import build_documents, compare, import_connector
 from generator.importer.inverse import first_order_difference
 from generator.importer.layout import connector_order
-from generator.spec.layout import EMPTY_SECTIONS, OPERATION_KEYS, arrange
+from generator.spec.layout import EMPTY_OPERATION_KEYS, EMPTY_SECTIONS, OPERATION_KEYS, arrange
 from generator.spec.loader import load_spec_text
+from generator.spec.model import expand
 
 OK = {"200": {"description": "OK"}}
 
@@ -170,6 +171,101 @@ def test_a_layout_of_the_wrong_shape_is_a_schema_error(tmp_path):
     assert "SpecUnknownKey: unknown key 'order'" in result.output
 
 
+def empties_swagger(empty: dict[str, list[str]]) -> dict:
+    """Five operations: ``empty`` maps an operationId to the members it carries as empty lists
+    (the others leave them out); Search has parameters of its own."""
+    query = [{"name": "q", "in": "query", "type": "string"}]
+    paths = {}
+    for name in ("ListA", "ListB", "ListC", "Ping", "Search"):
+        op = {"operationId": name, "summary": f"{name} it"}
+        op.update({key: [] for key in empty.get(name, [])})
+        if name == "Search":
+            op["parameters"] = query
+        paths[f"/{name.lower()}"] = {"get": {**op, "responses": OK}}
+    return {"swagger": "2.0", "info": {"title": "Empties", "version": "1.0"}, "host": "api.example.com",
+            "paths": paths, **{key: type(value)() for key, value in EMPTY_SECTIONS.items()}}
+
+
+def test_empty_operation_lists_most_operations_carry_are_written_by_the_layout(tmp_path):
+    # parameters: [] on three of the four parameterless operations; consumes: [] on one operation only
+    swagger = empties_swagger({"ListA": ["parameters"], "ListB": ["parameters"],
+                               "ListC": ["consumes", "parameters"]})
+    for op in (swagger["paths"]["/listc"]["get"],):  # consumes before parameters, as OPERATION_KEYS has it
+        assert list(op) == ["operationId", "summary", "consumes", "parameters", "responses"]
+    imported = import_connector(write_connector(tmp_path / "empties", swagger))
+    spec = load_spec_text(imported.text).data
+    assert "[]" not in imported.text.split("# Only so that")[0]
+    assert [op.get("parameters") for op in spec["operations"]] == [None] * 4 + [
+        [{"name": "q", "in": "query", "type": "string"}]]
+    empties = {key: value for key, value in spec["layout"].items() if key.startswith("empty")}
+    assert empties == {"emptyOperationKeys": ["parameters"],
+                       "emptyOperationKeysOf": {"ListC": ["parameters", "consumes"], "Ping": []}}
+    rebuilt, properties = build_documents(imported.text)
+    assert compare(imported.files, rebuilt, properties) is None
+    assert "parameters" not in rebuilt["paths"]["/ping"]["get"]
+
+
+def test_an_empty_list_few_operations_carry_is_listed_for_them_alone(tmp_path):
+    imported = import_connector(write_connector(tmp_path / "few", empties_swagger({"Ping": ["parameters"]})))
+    spec = load_spec_text(imported.text).data
+    assert "parameters: []" not in imported.text
+    assert "emptyOperationKeys" not in spec["layout"]
+    assert spec["layout"]["emptyOperationKeysOf"] == {"Ping": ["parameters"]}
+    rebuilt, properties = build_documents(imported.text)
+    assert compare(imported.files, rebuilt, properties) is None
+    assert "parameters" not in rebuilt["paths"]["/lista"]["get"]
+
+
+def test_a_corpus_connector_with_empty_parameters_on_its_parameterless_operations(corpus_path):
+    # CloudConvert writes `parameters: []` on its 5 operations without parameters (of 14); the
+    # spec says so once.
+    imported = import_connector(corpus_path / "certified-connectors" / "CloudConvert")
+    assert "parameters: []" not in imported.text
+    assert "\n  emptyOperationKeys: [parameters]\n" in imported.text
+    assert "emptyOperationKeysOf" not in imported.text
+    swagger, properties = build_documents(imported.text)
+    assert compare(imported.files, swagger, properties) is None
+    parameterless = [op for item in swagger["paths"].values() for op in item.values() if op.get("parameters") == []]
+    assert len(parameterless) == 5
+
+
+def test_a_hand_written_spec_gets_no_empty_operation_lists_without_a_layout():
+    text = SPEC_WITHOUT_LAYOUT + "  - {id: Ping, get: /ping, responses: {200: {description: OK}}}\n"
+    swagger, _ = build_documents(text)
+    assert list(swagger["paths"]["/ping"]["get"]) == ["operationId", "responses"]
+
+
+def test_the_layout_writes_empty_operation_lists_where_an_operation_has_none():
+    text = SPEC_WITHOUT_LAYOUT + (
+        "  - {id: Ping, get: /ping, responses: {200: {description: OK}}}\n"
+        "  - {id: Pong, get: /pong, responses: {200: {description: OK}}}\n"
+        "  - {id: Pang, get: /pang, consumes: [text/plain], responses: {200: {description: OK}}}\n"
+        "layout:\n  emptyOperationKeys: [parameters, consumes]\n  emptyOperationKeysOf: {Pong: [produces]}\n")
+    swagger, _ = build_documents(text)
+    paths = swagger["paths"]
+    assert list(paths["/ping"]["get"]) == ["operationId", "consumes", "parameters", "responses"]
+    assert paths["/ping"]["get"]["parameters"] == [] and paths["/ping"]["get"]["consumes"] == []
+    assert list(paths["/pong"]["get"]) == ["operationId", "produces", "responses"]  # its own list instead
+    assert paths["/pang"]["get"]["consumes"] == ["text/plain"] and paths["/pang"]["get"]["parameters"] == []
+    assert paths["/things"]["get"]["parameters"] == [{"name": "top", "in": "query", "type": "integer"}]
+    assert paths["/things"]["get"]["consumes"] == []
+
+
+def test_empty_operation_lists_of_the_wrong_kind_or_for_no_operation_are_located_errors(tmp_path):
+    spec = tmp_path / "hand.yaml"
+    spec.write_text(SPEC_WITHOUT_LAYOUT + "layout:\n  emptyOperationKeysOf: {ListThing: [parameters]}\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert (f"{spec}:14:26: error SpecLayoutUnknown: layout.emptyOperationKeysOf: no operation 'ListThing'"
+            in result.output)
+    assert "did you mean 'ListThings'?" in result.output
+    spec.write_text(SPEC_WITHOUT_LAYOUT + "layout:\n  emptyOperationKeys: [tags]\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f'{spec}:14:24: error SpecInvalid: layout/emptyOperationKeys/0: "tags" is not one of' in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_connector_order_follows_the_most_common_orders_without_contradiction():
     orders = [("a", "b", "c")] * 3 + [("c", "a")] + [("b", "d")]
     assert connector_order(orders) == ["a", "b", "c", "d"]  # ("c", "a") contradicts the majority
@@ -240,11 +336,14 @@ OPERATION_MEMBERS = {"summary": "Do it", "description": "Does it", "tags": ["T"]
 
 @st.composite
 def laid_out_connectors(draw) -> dict:
-    """A connector whose operations, path items and empty sections are laid out at random."""
+    """A connector whose operations, path items, empty sections and operations' empty lists are
+    laid out at random."""
     paths = {}
-    for index in range(draw(st.integers(1, 5))):
+    for index in range(draw(st.integers(1, 6))):
         members = {"operationId": f"Op{index}", "responses": OK,
                    **{key: OPERATION_MEMBERS[key] for key in draw(st.sets(st.sampled_from(list(OPERATION_MEMBERS))))}}
+        for key in draw(st.sets(st.sampled_from(EMPTY_OPERATION_KEYS))):  # empty, not left out
+            members[key] = []
         operation = {key: members[key] for key in draw(st.permutations(list(members)))}
         item = {"get": operation}
         if draw(st.booleans()):
@@ -266,8 +365,19 @@ def test_any_layout_comes_back_in_its_own_order(tmp_path_factory, swagger):
     assert not set(EMPTY_SECTIONS) & set(spec)
     for op in spec["operations"]:
         assert list(op)[:2] == ["id", "get"] and list(op)[-1] == "responses"
+        assert not any(op.get(key) == [] for key in EMPTY_OPERATION_KEYS), op
     rebuilt, properties = build_documents(imported.text)
     assert compare(imported.files, rebuilt, properties) is None
+    # each operation listed with its own empty lists departs from the connector-wide choice, which
+    # is the majority's: never more of them than the smaller side, summed over the members
+    operations = [item["get"] for item in swagger["paths"].values()]
+    departures = sum(min(sum(op.get(key) == [] for op in operations), sum(key not in op for op in operations))
+                     for key in EMPTY_OPERATION_KEYS)
+    assert len(spec.get("layout", {}).get("emptyOperationKeysOf", {})) <= departures
+    # without its layout, the spec is built canonically: no operation gets an empty list
+    canonical = expand({key: value for key, value in spec.items() if key != "layout"}).swagger
+    assert not any(op.get(key) == [] for item in canonical["paths"].values() for op in item.values()
+                   if isinstance(op, dict) for key in EMPTY_OPERATION_KEYS)
 
 
 def test_a_long_list_of_member_names_wraps_and_reads_back():
