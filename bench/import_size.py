@@ -24,6 +24,8 @@ def main(paths: list[str]) -> None:
     if layouts:
         print(f"specs with a layout: section: {len(layouts)} of {summary.count('exact')} exact; its lines: "
               f"median {layouts[len(layouts) // 2]}, p90 {layouts[int(0.9 * len(layouts))]}, max {layouts[-1]}")
+    empties = [o.empty_lists for o in summary.outcomes if o.status == "exact"]
+    print(f"operations' empty lists left in the spec: {sum(empties)}, in {sum(1 for n in empties if n)} specs")
     largest = sorted((o for o in summary.outcomes if o.size_share is not None), key=lambda o: o.size_share)
     for outcome in largest[-3:]:
         print(f"  largest share: {outcome.folder.name}: {100 * outcome.size_share:.1f} %")

@@ -22,6 +22,7 @@ from generator.importer.reader import (
 )
 from generator.render import RenderError
 from generator.source import find_file
+from generator.spec.layout import EMPTY_OPERATION_KEYS
 from generator.spec.loader import SpecError
 
 
@@ -33,6 +34,7 @@ class Outcome:
     reason: str = ""
     size_share: float | None = None  # lines of the spec / lines of the two JSON files
     layout_lines: int = 0  # lines of its `layout:` section, comment included (0: none)
+    empty_lists: int = 0  # operations' empty parameters/consumes/produces lists left in the spec
 
 
 @dataclass
@@ -126,7 +128,15 @@ def round_trip_files(files: ConnectorFiles) -> Outcome:
     if not same_import(imported, swagger, properties):
         return Outcome(files.folder, "differing", "import(build(import(x)))",
                        "importing the rebuilt connector gives a different spec", share)
-    return Outcome(files.folder, "exact", size_share=share, layout_lines=layout_lines(imported.text))
+    return Outcome(files.folder, "exact", size_share=share, layout_lines=layout_lines(imported.text),
+                   empty_lists=empty_operation_lists(imported.spec))
+
+
+def empty_operation_lists(spec: dict) -> int:
+    """How many empty lists the layout could write (`parameters: []`, ...) stand in the spec's operations."""
+    operations = spec.get("operations") if isinstance(spec.get("operations"), list) else []
+    return sum(1 for op in operations if isinstance(op, dict)
+               for key in EMPTY_OPERATION_KEYS if op.get(key) == [])
 
 
 def layout_lines(text: str) -> int:
