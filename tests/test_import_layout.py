@@ -314,6 +314,20 @@ def test_a_converted_document_gets_the_canonical_layout_without_a_layout_section
     assert list(op)[:3] == ["id", "get", "summary"] and list(op)[-1] == "responses"
 
 
+def test_a_lone_swagger_file_becomes_a_spec_without_empty_operation_lists(tmp_path):
+    document = tmp_path / "api.json"
+    document.write_text(json.dumps(empties_swagger({"ListA": ["parameters"], "ListB": ["parameters", "produces"]})),
+                        "utf-8")
+    result = CliRunner().invoke(main, ["import", str(document), "-o", str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "gives the same connector" in result.output
+    text = (tmp_path / "new.yaml").read_text("utf-8")
+    spec = load_spec_text(text).data
+    assert "layout" not in spec and "[]" not in text.split("\noperations:\n")[1]
+    swagger, _ = build_documents(text)
+    assert "parameters" not in swagger["paths"]["/lista"]["get"] and "produces" not in swagger["paths"]["/listb"]["get"]
+
+
 def test_layout_lines_count_the_section_and_its_comment(scrambled):
     from generator.importer.roundtrip import layout_lines
 

@@ -21,6 +21,7 @@ from generator.importer.readme import readme_block
 from generator.render import render_connector
 from generator.source import find_file
 from generator.spec.check import check_spec
+from generator.spec.layout import EMPTY_OPERATION_KEYS
 from generator.spec.loader import SpecError, load_spec_text
 from generator.spec.model import METHODS, expand
 
@@ -160,6 +161,20 @@ def same_import(imported: Imported, swagger: Any, properties: Any) -> bool:
             and [(n.path, n.text) for n in again.notes] == [(n.path, n.text) for n in imported.notes])
 
 
+def without_empty_operation_lists(swagger: dict) -> dict:
+    """``swagger`` without the operations' empty lists that the canonical layout leaves out."""
+    paths = swagger.get("paths")
+    if not isinstance(paths, dict):
+        return swagger
+    def operation(op: Any) -> Any:
+        if not isinstance(op, dict):
+            return op
+        return {key: value for key, value in op.items() if not (key in EMPTY_OPERATION_KEYS and value == [])}
+    trimmed = {path: {key: operation(value) if key in METHODS else value for key, value in item.items()}
+               if isinstance(item, dict) else item for path, item in paths.items()}
+    return {**swagger, "paths": trimmed}
+
+
 def build_documents(text: str, name: str = "<imported spec>") -> tuple[Any, Any]:
     """The swagger and apiProperties values `pacgen build` renders from spec ``text`` (SpecError)."""
     source = load_spec_text(text, name)
@@ -178,10 +193,12 @@ def compare(files: ConnectorFiles, swagger: Any, properties: Any, order: bool = 
     in the canonical layout), neither member order nor the canonical empty sections count."""
     if files.replaced:  # the documents read hold U+FFFD where the files hold lone surrogates
         return files.replaced[0]
-    if not order and isinstance(swagger, dict) and isinstance(files.swagger, dict):
+    original = files.swagger
+    if not order and isinstance(swagger, dict) and isinstance(original, dict):
         swagger = {key: value for key, value in swagger.items()
-                   if key in files.swagger or not is_canonical_empty(key, value)}
-    found = first_difference(files.swagger, swagger)
+                   if key in original or not is_canonical_empty(key, value)}
+        original = without_empty_operation_lists(original)
+    found = first_difference(original, swagger)
     if found is not None:
         return f"apiDefinition.swagger.json#{found}"
     if files.properties is None:

@@ -262,10 +262,9 @@ class _Inverter:
         self.operation_empties.add(operation_name(out, method, path), op, out)
         return out
 
-    def layout(self, swagger: dict) -> dict[str, Any]:
+    def layout(self, swagger: dict, supplied: list[frozenset[str]]) -> dict[str, Any]:
         """How this connector departs from the build's default layout (see generator.spec.layout);
-        the operations' empty members it writes are left out of their spec."""
-        supplied = self.operation_empties.leave_out()
+        ``supplied``: per operation, the empty lists left out of its spec, which the layout writes."""
         section = self.operation_keys.section(supplied)
         if self.path_keys:
             section["pathKeysOf"] = self.path_keys
@@ -523,7 +522,8 @@ SPEC_ORDER = (
 
 def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None, layout: bool = True) -> Inverse:
     """The spec whose build is ``swagger`` and ``properties``; ``files`` adds icon/script paths;
-    without ``layout`` the spec takes the canonical layout (no `layout:` section)."""
+    without ``layout`` the spec takes the canonical layout (no `layout:` section, so the operations'
+    empty lists are left out for good)."""
     inverter = _Inverter()
     spec: dict[str, Any] = {}
     if not isinstance(swagger, dict):
@@ -555,7 +555,8 @@ def invert(swagger: Any, properties: Any, files: dict[str, str] | None = None, l
     ordered = {key: spec[key] for key in SPEC_ORDER if key in spec}
     ordered.update({key: value for key, value in spec.items() if key not in ordered})
     ordered.update(sections)
-    section = inverter.layout(swagger) if layout else {}
+    supplied = inverter.operation_empties.leave_out()  # without layout, a new connector has none
+    section = inverter.layout(swagger, supplied) if layout else {}
     if section:
         ordered["layout"] = section
     return Inverse(ordered, inverter.notes)
