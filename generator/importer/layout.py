@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.spec.layout import EMPTY_OPERATION_KEYS, EMPTY_SECTIONS, OPERATION_KEYS, arrange
 
@@ -41,7 +41,6 @@ class OperationKeys:
 
     def __init__(self) -> None:
         self.operations: list[tuple[str, tuple[str, ...]]] = []  # (layout name, swagger member order)
-        self.supplied: list[frozenset[str]] = []  # per operation: the empty members the layout writes
 
     def add(self, name: str, original: Sequence[str]) -> None:
         self.operations.append((name, tuple(original)))
@@ -50,12 +49,12 @@ class OperationKeys:
         """`operationKeys` / `operationKeysOf` entries, whichever of the default order and this
         connector's own most common order leaves fewer operations to list one by one.
         ``supplied``: per operation, the members the spec leaves to the layout's empty lists."""
-        self.supplied = list(supplied) or [frozenset()] * len(self.operations)
-        misses = self._misses(OPERATION_KEYS)
+        supplied = list(supplied) or [frozenset()] * len(self.operations)
+        misses = self._misses(OPERATION_KEYS, supplied)
         if not misses:
             return {}
         order = connector_order([keys for _, keys in self.operations])
-        own_misses = self._misses(order)
+        own_misses = self._misses(order, supplied)
         out: dict[str, Any] = {}
         if len(own_misses) < len(misses):
             out["operationKeys"], misses = list(order), own_misses
@@ -63,9 +62,11 @@ class OperationKeys:
             out["operationKeysOf"] = {name: list(keys) for name, keys in misses}
         return out
 
-    def _misses(self, order: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
-        return [(name, keys) for (name, keys), supplied in zip(self.operations, self.supplied)
-                if _built_order(keys, supplied, order) != keys]
+    def _misses(self, order: Sequence[str], supplied: Sequence[frozenset[str]]) -> list[tuple[str, tuple[str, ...]]]:
+        """The operations ``order`` would not give their own member order (``supplied``: per
+        operation, the empty lists the layout adds to its spec's members)."""
+        return [(name, keys) for (name, keys), empties in zip(self.operations, supplied, strict=True)
+                if _built_order(keys, empties, order) != keys]
 
 
 def _built_order(keys: Sequence[str], supplied: frozenset[str], order: Sequence[str]) -> tuple[str, ...]:
@@ -76,6 +77,13 @@ def _built_order(keys: Sequence[str], supplied: frozenset[str], order: Sequence[
     return tuple(arrange(members, order))
 
 
+class _EmptyLists(NamedTuple):
+    name: str  # how the layout names the operation
+    spec: dict  # its members in the spec being written
+    empty: frozenset[str]  # the members it carries as empty lists
+    absent: frozenset[str]  # the members it leaves out
+
+
 class OperationEmpties:
     """Which of the members the layout can write empty (generator.spec.layout.EMPTY_OPERATION_KEYS)
     a connector's operations carry as empty lists. Each such list leaves the operation's spec (which
@@ -84,26 +92,27 @@ class OperationEmpties:
     entry, and each operation that departs from it lists its own in `emptyOperationKeysOf`."""
 
     def __init__(self) -> None:
-        self.operations: list[tuple[str, dict, frozenset[str], frozenset[str]]] = []  # name, spec, empty, absent
+        self.operations: list[_EmptyLists] = []
 
     def add(self, name: str, original: dict, spec: dict) -> None:
         empty = frozenset(k for k in EMPTY_OPERATION_KEYS if isinstance(original.get(k), list) and not original[k])
         absent = frozenset(k for k in EMPTY_OPERATION_KEYS if k not in original)
-        self.operations.append((name, spec, empty, absent))
+        self.operations.append(_EmptyLists(name, spec, empty, absent))
 
     def connector_keys(self) -> frozenset[str]:
         """The members more operations carry empty than leave out (a tie keeps the default: none)."""
-        def count(key: str, index: int) -> int:
-            return sum(1 for operation in self.operations if key in operation[index])
-        return frozenset(key for key in EMPTY_OPERATION_KEYS if count(key, 2) > count(key, 3))
+        def carried(key: str) -> int:
+            return sum(1 for op in self.operations if key in op.empty) - sum(1 for op in self.operations
+                                                                               if key in op.absent)
+        return frozenset(key for key in EMPTY_OPERATION_KEYS if carried(key) > 0)
 
     def leave_out(self) -> list[frozenset[str]]:
-        """Remove the empty members from the operations' spec; per operation (in the order added),
-        the members removed, which the layout writes back."""
-        for _, spec, empty, _ in self.operations:
-            for key in empty:
-                del spec[key]
-        return [empty for _, _, empty, _ in self.operations]
+        """Remove the empty members from the operations' spec (once); per operation, in the order
+        added, the members removed, which the layout writes back."""
+        for op in self.operations:
+            for key in op.empty:
+                op.spec.pop(key, None)
+        return [op.empty for op in self.operations]
 
     def section(self) -> dict[str, Any]:
         """`emptyOperationKeys`, and `emptyOperationKeysOf` for the operations it would not give
@@ -112,8 +121,7 @@ class OperationEmpties:
         out: dict[str, Any] = {}
         if keys:
             out["emptyOperationKeys"] = _in_default_order(keys)
-        own = {name: _in_default_order(empty) for name, _, empty, absent in self.operations
-               if keys & absent or empty - keys}
+        own = {op.name: _in_default_order(op.empty) for op in self.operations if keys & op.absent or op.empty - keys}
         if own:
             out["emptyOperationKeysOf"] = own
         return out
