@@ -22,8 +22,9 @@ class ApiKeyParameterNotNamedApiKey(Rule):
     The connection parameter the platform binds to an ``apiKey`` security definition is the one
     named ``api_key`` (518 of 540 merged API-key connectors use the name, and paconn's
     templates write it); under another name the key the user typed may never reach the
-    header, and calls fail with 401. On the corpus it fires on 2 of 628 connectors. Reported at the secure connection parameters when none is named ``api_key``, except
-    those a policy template sends itself (``@connectionParameters('token')`` in a setheader).
+    header, and calls fail with 401. On the corpus it fires on 2 of 628 connectors. Reported at
+    the secure connection parameters when none is named ``api_key``, except those a policy
+    template sends itself (``@connectionParameters('token')`` in a setheader).
     A warning: script.csx can send the key too, which this rule does not follow.
 
     Passing example::

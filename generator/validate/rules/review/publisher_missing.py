@@ -13,8 +13,8 @@ class PublisherMissing(Rule):
     page, and certification pull requests that lacked ``stackOwner`` were sent back
     (PowerPlatformConnectors #1558, #763). A warning: a custom connector that is never
     submitted needs neither, and paconn 0.0.21 cannot *update* a connector whose apiProperties
-    has ``stackOwner`` (its README says to keep a copy without it for updates). Reported once per missing member, at ``/properties``; on the corpus
-    it fires on 82 of 628 readable connectors (13 %, mostly older certified ones).
+    has ``stackOwner`` (its README says to keep a copy without it for updates). Reported once
+    per missing member, at ``/properties``; on the corpus it fires on 82 of 628 readable connectors (13 %, mostly older certified ones).
 
     Passing example::
 
