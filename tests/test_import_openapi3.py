@@ -49,6 +49,11 @@ def op_of(swagger: dict, path: str = "/x", method: str = "get") -> dict:
     return swagger["paths"][path][method]
 
 
+def effective(swagger: dict, op: dict, key: str) -> list | None:
+    """An operation's consumes/produces as Swagger 2.0 reads it: its own, else the top level's."""
+    return op.get(key, swagger.get(key))
+
+
 # --- the shared documents ------------------------------------------------------------------------
 
 def shared_documents():
@@ -130,7 +135,7 @@ def test_json_request_body_is_preferred_and_the_other_types_reported(tmp_path):
                    components={"schemas": {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}})
     swagger, _, codes, _ = imported(tmp_path, doc)
     op = op_of(swagger, method="post")
-    assert op["consumes"] == ["application/json"]
+    assert effective(swagger, op, "consumes") == ["application/json"]
     assert op["parameters"] == [{"name": "body", "in": "body", "description": "The pet", "required": True,
                                  "schema": {"$ref": "#/definitions/Pet"}}]
     assert "'application/xml'" in codes["Oas3Dropped"][0].message
@@ -144,7 +149,7 @@ def test_form_body_becomes_form_data_parameters_with_files(tmp_path):
     doc = document(paths={"/x": {"post": operation(requestBody={"content": {"multipart/form-data": {"schema": schema}}})}})
     swagger, _, _, _ = imported(tmp_path, doc)
     op = op_of(swagger, method="post")
-    assert op["consumes"] == ["multipart/form-data"]
+    assert effective(swagger, op, "consumes") == ["multipart/form-data"]
     assert op["parameters"] == [
         {"name": "name", "in": "formData", "required": True, "type": "string", "description": "Pet name"},
         {"name": "photo", "in": "formData", "type": "file"},
@@ -169,11 +174,31 @@ def test_response_content_gives_schema_produces_and_example(tmp_path):
                    components={"schemas": {"Pet": {"type": "object"}}})
     swagger, _, codes, _ = imported(tmp_path, doc)
     op = op_of(swagger)
-    assert op["produces"] == ["application/json"]
+    assert swagger["produces"] == ["application/json"] and "produces" not in op  # the only operation
     assert op["responses"]["200"]["schema"] == {"type": "array", "items": {"$ref": "#/definitions/Pet"}}
     assert op["responses"]["200"]["examples"] == {"application/json": [{"id": 1}]}
     assert "2XX" not in op["responses"] and "already" not in str(codes)
     assert any("'2XX'" in f.message for f in codes["Oas3Dropped"])  # 200 exists: the range is dropped
+
+
+def test_media_types_every_operation_shares_are_said_once_at_the_top(tmp_path):
+    json_body = {"content": {"application/json": {"schema": {"type": "object"}}}}
+    json_response = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}
+    doc = document(paths={"/x": {"get": operation(operationId="A", responses=json_response),
+                                 "post": operation(operationId="B", requestBody=json_body, responses=json_response)},
+                          "/y": {"put": operation(operationId="C", requestBody=json_body, responses={
+                              "200": {"description": "OK", "content": {"text/plain": {"schema": {"type": "string"}}}}})}})
+    swagger, _, _, result = imported(tmp_path, doc)
+    assert not swagger.get("produces")  # C answers text/plain: each operation keeps its own
+    assert [op_of(swagger, p, m)["produces"] for p, m in (("/x", "get"), ("/x", "post"), ("/y", "put"))] == [
+        ["application/json"], ["application/json"], ["text/plain"]]
+    assert not swagger.get("consumes")  # A has no body, so not every operation has the list
+    doc["paths"]["/y"]["put"]["responses"] = json_response
+    doc["paths"]["/x"]["get"]["requestBody"] = json_body
+    swagger, _, _, result = imported(tmp_path, doc)
+    assert swagger["produces"] == swagger["consumes"] == ["application/json"]
+    assert not any("produces" in op or "consumes" in op for item in swagger["paths"].values() for op in item.values())
+    assert "\nproduces: [application/json]\n" in result.text
 
 
 def test_components_become_definitions_parameters_and_responses_with_refs_rewritten(tmp_path):

@@ -138,6 +138,7 @@ class Converter:
         security = self.security(data, top)
         paths = self.paths(data.get("paths"), _sub(top, "paths"), security["names"])
         swagger["paths"] = paths
+        swagger.update(_shared_media_types(paths))
         components = data.get("components") if isinstance(data.get("components"), dict) else {}
         parameters = self.component_parameters(components.get("parameters"), _sub(top, "components", "parameters"))
         responses = self.component_responses(components.get("responses"), _sub(top, "components", "responses"))
@@ -937,6 +938,21 @@ def _preferred_media(types: list[str]) -> str:
 def _simple_items(items: Any) -> bool:
     return isinstance(items, dict) and items.get("type") not in (None, "object") \
         and ("items" not in items or _simple_items(items["items"]))
+
+
+def _shared_media_types(paths: dict) -> dict:
+    """`consumes`/`produces` lists that every operation has alike, moved to the top level, where
+    Swagger 2.0 applies them to every operation: said once, as a hand-written spec says it."""
+    operations = [op for item in paths.values() for method, op in item.items()
+                  if method in METHODS and isinstance(op, dict)]
+    shared: dict[str, list] = {}
+    for key in ("consumes", "produces"):
+        first = operations[0].get(key) if operations else None
+        if first and all(op.get(key) == first for op in operations):
+            shared[key] = first
+            for op in operations:
+                del op[key]
+    return shared
 
 
 def _ordered(value: dict, order: tuple) -> dict:
