@@ -45,3 +45,20 @@ def test_docs_compare_is_the_function_whichever_import_comes_first():
             f"{first}\nimport types\nimport generator.docs\nfrom generator.docs import compare\n"
             "print(type(compare).__name__, type(generator.docs.compare).__name__, compare.__module__)")
         assert shown.split() == ["function", "function", "generator.docs.compare"], first
+
+
+def test_build_in_a_callers_process_leaves_its_garbage_collector_as_it_was(tmp_path):
+    shown = run_python(
+        "import gc\n"
+        "from click.testing import CliRunner\n"
+        "from generator.cli import main\n"
+        "gc.set_threshold(1234, 5, 6)\n"
+        "for out in ('a', 'b'):\n"
+        f"    result = CliRunner().invoke(main, ['build', 'spec/clicksend.yaml', '-o', {str(tmp_path)!r} + '/' + out])\n"
+        "    assert result.exit_code == 0, result.output\n"
+        "print(gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())\n"
+        "gc.freeze()\n"
+        f"CliRunner().invoke(main, ['build', 'spec/clicksend.yaml', '-o', {str(tmp_path)!r} + '/c'])\n"
+        "print(gc.get_freeze_count() > 0)\n")  # what the caller froze stays frozen
+    assert shown.split("\n")[:2] == ["(1234, 5, 6) 0 True", "True"]
+    assert (tmp_path / "b" / "apiDefinition.swagger.json").is_file()
