@@ -85,3 +85,21 @@ def test_jsonschema_rs_loads_the_ordinary_way_when_the_stand_in_is_not_enough():
                        "loader.str = lambda text: 1 / 0  # the stand-in's function fails\n"
                        "load_jsonschema_rs = loader.load_jsonschema_rs\n" + LOADER_CHECK)
     assert shown.split() == ["True", "datetime"]  # the real email.utils, imported by jsonschema_rs itself
+
+
+def test_the_console_script_is_the_command_line_with_its_exit_codes(tmp_path):
+    import importlib.metadata
+
+    [script] = [entry for entry in importlib.metadata.entry_points(group="console_scripts") if entry.name == "pacgen"]
+    assert script.value == "generator.console:main"
+    code = ("import gc, sys\n"
+            "sys.argv = ['pacgen'] + sys.argv[1:]\n"
+            "from generator.console import main\n"
+            "try:\n    main()\nexcept SystemExit as exit:\n"
+            "    print(exit.code, gc.get_threshold()[0])\n")
+    missing = subprocess.run([sys.executable, "-c", code, "build", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "o")],
+                             cwd=ROOT, capture_output=True, text=True, check=True)
+    assert missing.stdout.split() == ["2", "10000"]
+    built = subprocess.run([sys.executable, "-c", code, "build", "spec/clicksend.yaml", "-o", str(tmp_path / "o")],
+                           cwd=ROOT, capture_output=True, text=True, check=True)
+    assert built.stdout.split() == ["0", "10000"] and (tmp_path / "o" / "reference.md").is_file()
