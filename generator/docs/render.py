@@ -22,8 +22,9 @@ import re
 from generator.docs.model import DocOperation, Page
 from generator.printable import as_character_references
 
-_EDGE_SPACE = re.compile(r"^\s+|\s+$")
-_ENTITY_LIKE = re.compile(r"&(#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# Patterns, compiled (and cached by re) on first use: most pages need neither.
+_EDGE_SPACE = r"^\s+|\s+$"
+_ENTITY_LIKE = r"&(#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)"
 
 
 def _escape_ampersand(match: re.Match) -> str:
@@ -48,11 +49,11 @@ def escape_cell(text: str) -> str:
 
 def _escape_cell_fully(text: str) -> str:
     if "&" in text:
-        text = _ENTITY_LIKE.sub(_escape_ampersand, text)
+        text = re.sub(_ENTITY_LIKE, _escape_ampersand, text)
     text = text.replace("<", "&lt;").replace("\\", "\\\\").replace("|", "\\|")
     text = as_character_references(text)
     if text[:1].isspace() or text[-1:].isspace():
-        text = _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
+        text = re.sub(_EDGE_SPACE, lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
     return text.replace("\r", "&#13;").replace("\n", "<br>")
 
 
