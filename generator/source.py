@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Severity, escape_token, join_pointer, split_pointer
-from generator.limits import MAX_DEPTH, MAX_INPUT_BYTES
+from generator.inputfile import InputRefused, read_input_bytes, read_input_text  # noqa: F401  (re-exported)
+from generator.limits import MAX_DEPTH
 
 BOM = "\ufeff"
 
@@ -300,34 +301,6 @@ def parse_json_text(text: str, path: str = "<string>") -> Document:
                 f"duplicate key '{split_pointer(dup)[-1]}': JSON readers silently keep only the last one",
                 dup, "remove or rename one of the two members", key=True))
     return doc
-
-
-class InputRefused(OSError):
-    """A path that is not a regular file, or a file over the size limit: refused before reading."""
-
-
-def read_input_bytes(path: str | Path) -> bytes:
-    """The bytes of a regular file of at most MAX_INPUT_BYTES. A FIFO, a device (/dev/zero) or a
-    folder would block or never end; they raise InputRefused (an OSError with a readable
-    ``strerror``), as does a file over the limit."""
-    import os
-    import stat
-
-    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputRefused(0, "not a regular file (a pipe, device or folder is not read)", str(path))
-        if info.st_size > MAX_INPUT_BYTES:
-            raise InputRefused(0, f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", str(path))
-        raw = stream.read(MAX_INPUT_BYTES + 1)
-    if len(raw) > MAX_INPUT_BYTES:  # grew while being read
-        raise InputRefused(0, f"larger than the {MAX_INPUT_BYTES // 2**20} MiB input limit", str(path))
-    return raw
-
-
-def read_input_text(path: str | Path, encoding: str = "utf-8") -> str:
-    """``read_input_bytes`` decoded (UnicodeDecodeError for bad bytes)."""
-    return read_input_bytes(path).decode(encoding)
 
 
 def read_json(path: str | Path, display: str | None = None) -> Document:

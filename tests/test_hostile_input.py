@@ -176,7 +176,7 @@ def test_endless_device_is_refused():  # POSIX, as the Makefile and CI
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("generator.source.MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr("generator.inputfile.MAX_INPUT_BYTES", 1000)
     path = swagger_file(tmp_path, json.dumps({**SWAGGER, "x-pad": "x" * 2000}))
     result = invoke("validate", path)
     assert result.exit_code == 2

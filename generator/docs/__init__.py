@@ -7,13 +7,25 @@ The click group lives in :mod:`generator.docs.commands` (``from generator.docs.c
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
-# `compare` is imported now: the function must shadow its submodule of the same name, which an
-# import of generator.docs.compare from elsewhere would otherwise leave in its place.
-from generator.docs.compare import CompareResult, OperationMatch, compare, match_operations
 
-# The other names resolve on first use (PEP 562): `pacgen build` writes reference.md with
-# flatten and render only, and importing reader too cost it ~23 ms (python -X importtime).
+class _Package(types.ModuleType):
+    """This package, whose ``compare`` is the function: when Python imports the submodule of the
+    same name, it sets it as the package's attribute; the function is kept in its place."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "compare" and isinstance(value, types.ModuleType):
+            value = value.compare
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+# Every name resolves on first use (PEP 562): `pacgen build` writes reference.md with flatten and
+# render only. Importing compare (and its dataclasses) as well cost it ~10 M instructions, reader
+# ~23 ms (valgrind --tool=callgrind, python -X importtime; bench/build_speed.py).
 _HOME = {
     "CompareResult": "compare", "OperationMatch": "compare", "compare": "compare",
     "match_operations": "compare",

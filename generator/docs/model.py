@@ -1,7 +1,7 @@
 """The facts a connector reference page shows, without its language.
 
 A page is read (``reader``) or computed from a connector (``flatten``) into the same small value, so that
-two pages can be compared field by field.  Every value is a frozen dataclass; sequences are stored as
+two pages can be compared field by field.  Every value is frozen, as a frozen dataclass; sequences are stored as
 tuples (lists are accepted and converted) so that pages are hashable and compare by value.
 
 ``pointer`` fields say where in the swagger (or apiProperties) a row came from.  They are set by
@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 ACTION = "action"
@@ -28,78 +27,157 @@ def _tuple(value: Iterable | None) -> tuple:
     return tuple(value) if value is not None else ()
 
 
-@dataclass(frozen=True)
-class DocParam:
+class _Value:
+    """What ``@dataclass(frozen=True)`` gives, for the fields in ``_compared``: equality (same class,
+    equal fields), hash, repr; assignment raises FrozenInstanceError.
+
+    Written out rather than made by @dataclass: Python 3.11 compiles six methods per dataclass
+    when the class is defined, and this module's six cost `pacgen build`, which only writes
+    reference.md with them, ~23 M instructions of its ~690 M (valgrind --tool=callgrind,
+    bench/build_speed.py). tests/test_docs_model_values.py holds each class to the dataclass it
+    replaces."""
+
+    __slots__ = ()
+    _compared: tuple[str, ...] = ()
+
+    def _key(self) -> tuple:
+        return tuple([getattr(self, name) for name in self._compared])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError  # the error frozen dataclasses raise
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class DocParam(_Value):
     """One row of an operation's parameter table."""
 
+    _compared = __match_args__ = ("name", "key", "required", "type", "description")
     name: str
     key: str
     required: bool
     type: str
-    description: str = ""
-    pointer: str | None = field(default=None, compare=False, repr=False)
+    description: str
+    pointer: str | None  # not compared, not shown
+
+    def __init__(self, name: str, key: str, required: bool, type: str, description: str = "",
+                 pointer: str | None = None) -> None:
+        _set(self, "name", name)
+        _set(self, "key", key)
+        _set(self, "required", required)
+        _set(self, "type", type)
+        _set(self, "description", description)
+        _set(self, "pointer", pointer)
 
 
-@dataclass(frozen=True)
-class DocReturn:
+class DocReturn(_Value):
     """One row of an operation's returns table; ``path`` is dotted (``data.messages.to``)."""
 
+    _compared = __match_args__ = ("name", "path", "type", "description")
     name: str
     path: str
     type: str
-    description: str = ""
-    pointer: str | None = field(default=None, compare=False, repr=False)
+    description: str
+    pointer: str | None  # not compared, not shown
+
+    def __init__(self, name: str, path: str, type: str, description: str = "",
+                 pointer: str | None = None) -> None:
+        _set(self, "name", name)
+        _set(self, "path", path)
+        _set(self, "type", type)
+        _set(self, "description", description)
+        _set(self, "pointer", pointer)
 
 
-@dataclass(frozen=True)
-class DocOperation:
+class DocOperation(_Value):
     """An action or a trigger with its two tables."""
 
+    _compared = __match_args__ = ("name", "description", "kind", "operation_id", "parameters", "returns")
     name: str
-    description: str = ""
-    kind: str = ACTION
-    operation_id: str | None = None
-    parameters: tuple[DocParam, ...] = ()
-    returns: tuple[DocReturn, ...] = ()
-    pointer: str | None = field(default=None, compare=False, repr=False)
+    description: str
+    kind: str
+    operation_id: str | None
+    parameters: tuple[DocParam, ...]
+    returns: tuple[DocReturn, ...]
+    pointer: str | None  # not compared, not shown
 
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
-        object.__setattr__(self, "parameters", _tuple(self.parameters))
-        object.__setattr__(self, "returns", _tuple(self.returns))
+    def __init__(self, name: str, description: str = "", kind: str = ACTION, operation_id: str | None = None,
+                 parameters: Iterable[DocParam] = (), returns: Iterable[DocReturn] = (),
+                 pointer: str | None = None) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        _set(self, "name", name)
+        _set(self, "description", description)
+        _set(self, "kind", kind)
+        _set(self, "operation_id", operation_id)
+        _set(self, "parameters", _tuple(parameters))
+        _set(self, "returns", _tuple(returns))
+        _set(self, "pointer", pointer)
 
 
-@dataclass(frozen=True)
-class DocConnParam:
+class DocConnParam(_Value):
     """One row of the connection parameter table (it has no key column)."""
 
+    _compared = __match_args__ = ("name", "type", "description", "required")
     name: str
     type: str
-    description: str = ""
-    required: bool = False
-    pointer: str | None = field(default=None, compare=False, repr=False)
+    description: str
+    required: bool
+    pointer: str | None  # not compared, not shown
+
+    def __init__(self, name: str, type: str, description: str = "", required: bool = False,
+                 pointer: str | None = None) -> None:
+        _set(self, "name", name)
+        _set(self, "type", type)
+        _set(self, "description", description)
+        _set(self, "required", required)
+        _set(self, "pointer", pointer)
 
 
-@dataclass(frozen=True)
-class DocThrottle:
+class DocThrottle(_Value):
     """One row of the throttling table: ``calls`` per ``period_seconds``."""
 
+    _compared = __match_args__ = ("name", "calls", "period_seconds")
     name: str
     calls: int
     period_seconds: int
 
+    def __init__(self, name: str, calls: int, period_seconds: int) -> None:
+        _set(self, "name", name)
+        _set(self, "calls", calls)
+        _set(self, "period_seconds", period_seconds)
 
-@dataclass(frozen=True)
-class Page:
-    operations: tuple[DocOperation, ...] = ()
-    connection_parameters: tuple[DocConnParam, ...] = ()
-    throttling: tuple[DocThrottle, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "operations", _tuple(self.operations))
-        object.__setattr__(self, "connection_parameters", _tuple(self.connection_parameters))
-        object.__setattr__(self, "throttling", _tuple(self.throttling))
+class Page(_Value):
+    """A whole page: its operations (actions and triggers), connection parameters and throttling."""
+
+    _compared = __match_args__ = ("operations", "connection_parameters", "throttling")
+    operations: tuple[DocOperation, ...]
+    connection_parameters: tuple[DocConnParam, ...]
+    throttling: tuple[DocThrottle, ...]
+
+    def __init__(self, operations: Iterable[DocOperation] = (), connection_parameters: Iterable[DocConnParam] = (),
+                 throttling: Iterable[DocThrottle] = ()) -> None:
+        _set(self, "operations", _tuple(operations))
+        _set(self, "connection_parameters", _tuple(connection_parameters))
+        _set(self, "throttling", _tuple(throttling))
 
     @property
     def actions(self) -> tuple[DocOperation, ...]:
@@ -108,6 +186,9 @@ class Page:
     @property
     def triggers(self) -> tuple[DocOperation, ...]:
         return tuple(op for op in self.operations if op.kind == TRIGGER)
+
+
+_set = object.__setattr__  # how a frozen value sets its own fields (as @dataclass(frozen=True) does)
 
 
 # --- JSON -------------------------------------------------------------------------------------------
@@ -147,14 +228,14 @@ def to_dict(page: Page) -> dict[str, Any]:
     }
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled in to_json: a class beyond U+00FF costs re ~5 M instructions
 
 
 def to_json(page: Page) -> str:
     """Deterministic JSON (sorted keys, 2-space indent, UTF-8 text, final newline). A lone
     surrogate (from a page's ``&#55296;``) is written as its JSON escape: UTF-8 cannot hold it."""
     text = json.dumps(to_dict(page), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return re.sub(_SURROGATE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _str(value: Any) -> str:

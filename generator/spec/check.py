@@ -29,18 +29,18 @@ def _validator():
     # jsonschema-rs: every violation with its path, compiled in ~2 ms (the pure-Python jsonschema
     # import alone takes ~130 ms). A fastjsonschema validator cached between runs was tried: its
     # generated code took longer to run on ClickSend than jsonschema-rs takes to import.
-    import jsonschema_rs
+    from generator.jsonschema_rs_loader import load_jsonschema_rs  # without email.utils: see there
 
-    return jsonschema_rs.validator_for(spec_schema())
+    return load_jsonschema_rs().validator_for(spec_schema())
 
 
 def check_spec(source: SpecSource) -> list[Finding]:
-    from generator.report.mask import mask_findings, secret_values
-
     findings = list(_schema_findings(source))
     if not findings:
         findings += _semantic_findings(source)
     if findings:
+        from generator.report.mask import mask_findings, secret_values  # a valid spec needs no masking
+
         findings = mask_findings(findings, secret_values(source.data))
     return sorted(findings, key=Finding.sort_key)
 

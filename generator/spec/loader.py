@@ -106,7 +106,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def load_spec(path: str | Path) -> SpecSource:
-    from generator.source import read_input_text
+    from generator.inputfile import read_input_text
 
     path = Path(path)
     try:
