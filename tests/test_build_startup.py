@@ -18,8 +18,6 @@ NOT_ON_THE_BUILD_PATH = (
     "generator.source",  # the spec is read by generator.inputfile
     "generator.report.mask",  # only findings are masked
     "html",  # only a reference-page cell with '&' needs html.unescape
-    "email.utils",  # jsonschema_rs's build date (generator/jsonschema_rs_loader.py)
-    "socket",
 )
 
 
@@ -64,27 +62,6 @@ def test_build_in_a_callers_process_leaves_its_garbage_collector_as_it_was(tmp_p
         "print(gc.get_freeze_count() > 0)\n")  # what the caller froze stays frozen
     assert shown.split("\n")[:2] == ["(1234, 5, 6) 0 True", "True"]
     assert (tmp_path / "b" / "apiDefinition.swagger.json").is_file()
-
-
-LOADER_CHECK = (
-    "import sys\n"
-    "m = load_jsonschema_rs()\n"
-    "assert m.validator_for({'type': 'string'}).is_valid('x') and not m.validator_for({'type': 'string'}).is_valid(1)\n"
-    "stand_in_left = sys.modules.get('email.utils') is not None\n"
-    "import email.utils\n"
-    "print(stand_in_left, type(email.utils.parsedate_to_datetime('Thu, 12 Nov 2026 07:50:16 +0000')).__name__)\n")
-
-
-def test_jsonschema_rs_loads_without_email_utils_and_leaves_the_real_one_importable():
-    shown = run_python("from generator.jsonschema_rs_loader import load_jsonschema_rs\n" + LOADER_CHECK)
-    assert shown.split() == ["False", "datetime"]
-
-
-def test_jsonschema_rs_loads_the_ordinary_way_when_the_stand_in_is_not_enough():
-    shown = run_python("import generator.jsonschema_rs_loader as loader\n"
-                       "loader.str = lambda text: 1 / 0  # the stand-in's function fails\n"
-                       "load_jsonschema_rs = loader.load_jsonschema_rs\n" + LOADER_CHECK)
-    assert shown.split() == ["True", "datetime"]  # the real email.utils, imported by jsonschema_rs itself
 
 
 def test_the_console_script_is_the_command_line_with_its_exit_codes(tmp_path):

@@ -29,9 +29,9 @@ def _validator():
     # jsonschema-rs: every violation with its path, compiled in ~2 ms (the pure-Python jsonschema
     # import alone takes ~130 ms). A fastjsonschema validator cached between runs was tried: its
     # generated code took longer to run on ClickSend than jsonschema-rs takes to import.
-    from generator.jsonschema_rs_loader import load_jsonschema_rs  # without email.utils: see there
+    import jsonschema_rs
 
-    return load_jsonschema_rs().validator_for(spec_schema())
+    return jsonschema_rs.validator_for(spec_schema())
 
 
 def check_spec(source: SpecSource) -> list[Finding]:
