@@ -4,7 +4,6 @@ worst outcome (0 fine, 1 stale or a bad connector among several, 2 a single unus
 
 from __future__ import annotations
 
-import contextlib
 import sys
 
 import click
@@ -14,41 +13,13 @@ from generator.targets import BuildTarget, shown_path
 
 
 def run_build(targets: list[BuildTarget], check: bool = False, force: bool = False) -> int:
-    with _fewer_collections():
-        outcomes = [_build_one(target, check, force) for target in targets]
+    outcomes = [_build_one(target, check, force) for target in targets]
     if len(targets) > 1:
         failed = sum(1 for outcome in outcomes if outcome != EXIT_OK)
         verb = "checked" if check else "built"
         click.echo(f"{verb} {len(targets) - failed} of {len(targets)} connector(s)", err=True)
         return EXIT_FINDINGS if failed else EXIT_OK
     return outcomes[0]
-
-
-@contextlib.contextmanager
-def _fewer_collections():
-    """Fewer garbage collections while building. A build keeps the spec's data, its positions
-    and the model alive until it ends, and collections found next to nothing while rescanning
-    them and every imported module: ~10 % of `pacgen build`'s instructions (valgrind
-    --tool=callgrind, ClickSend). So the objects alive now are set aside (gc.freeze), the youngest
-    generation is collected every 10,000 allocations instead of 700, and at exit, when the
-    interpreter would scan everything once more, all is set aside again (atexit runs first).
-    Each step is undone afterwards, for callers that run builds in their own process (tests)."""
-    import atexit
-    import gc
-
-    threshold = gc.get_threshold()
-    freezing = gc.get_freeze_count() == 0  # never thaw what a caller froze
-    if freezing:
-        gc.freeze()
-    gc.set_threshold(10_000, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if freezing:
-            gc.unfreeze()
-            atexit.unregister(gc.freeze)
-            atexit.register(gc.freeze)  # once, however many builds ran
 
 
 def _build_one(target: BuildTarget, check: bool, force: bool) -> int:
