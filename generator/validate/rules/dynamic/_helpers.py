@@ -160,6 +160,21 @@ class Input:
         return value if isinstance(value, str) else None
 
 
+def passed_inputs(index: OperationIndex, invocation) -> Iterator[tuple[Argument, Any, Any, Input, Input]]:
+    """(argument, source operation, invoked operation, input it fills, input passed) for each
+    reference an invocation passes, where both operations and both inputs are known."""
+    source, target = invocation.source, index.find(invocation.operation_id)
+    if source is None or target is None:
+        return
+    for arg in arguments(invocation):
+        if arg.kind != "reference":
+            continue
+        wanted = resolve_input(index, target, arg.key, invocation.legacy)
+        given = resolve_input(index, source, arg.payload, invocation.legacy)
+        if wanted is not None and given is not None:
+            yield arg, source, target, wanted, given
+
+
 def resolve_input(index: OperationIndex, op, reference: Any, legacy: bool) -> Input | None:
     """Resolve ``reference`` among the inputs of ``op``: a parameter name; for the newer syntax a
     ``param/prop/...`` path into a body parameter; for the first syntax a body property name

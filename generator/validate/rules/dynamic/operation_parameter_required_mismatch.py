@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, arguments, resolve_input
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, passed_inputs
 
 
 class OperationParameterRequiredMismatch(DynamicInvocationRule):
@@ -57,18 +57,9 @@ class OperationParameterRequiredMismatch(DynamicInvocationRule):
     summary = "a required input of an invoked operation is not fed from an optional input"
 
     def check(self, ctx, index, invocation):
-        source = invocation.source
-        target = index.find(invocation.operation_id)
-        if source is None or target is None:
-            return
-        for arg in arguments(invocation):
-            if arg.kind != "reference":
-                continue
-            wanted = resolve_input(index, target, arg.key, invocation.legacy)
-            given = resolve_input(index, source, arg.payload, invocation.legacy)
-            if wanted is None or given is None or not wanted.required or given.required:
-                continue
-            ctx.report(arg.pointer,
-                       f"'{arg.key}' is required by operation {target.label}, but {source.label} "
-                       f"passes its optional input '{given.name}'",
-                       f"make '{given.name}' required in {source.label}, or pass a static value")
+        for arg, source, target, wanted, given in passed_inputs(index, invocation):
+            if wanted.required and not given.required:
+                ctx.report(arg.pointer,
+                           f"'{arg.key}' is required by operation {target.label}, but {source.label} "
+                           f"passes its optional input '{given.name}'",
+                           f"make '{given.name}' required in {source.label}, or pass a static value")

@@ -1,5 +1,5 @@
 from generator.findings import Severity
-from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, arguments, resolve_input
+from generator.validate.rules.dynamic._helpers import DynamicInvocationRule, passed_inputs
 
 
 def compatible(wanted: str, given: str) -> bool:
@@ -57,18 +57,8 @@ class OperationParameterTypeMismatch(DynamicInvocationRule):
     summary = "inputs passed by reference to an invoked operation have the type it expects"
 
     def check(self, ctx, index, invocation):
-        source = invocation.source
-        target = index.find(invocation.operation_id)
-        if source is None or target is None:
-            return
-        for arg in arguments(invocation):
-            if arg.kind != "reference":
-                continue
-            wanted = resolve_input(index, target, arg.key, invocation.legacy)
-            given = resolve_input(index, source, arg.payload, invocation.legacy)
-            if wanted is None or given is None or not wanted.type or not given.type:
-                continue
-            if not compatible(wanted.type, given.type):
+        for arg, source, target, wanted, given in passed_inputs(index, invocation):
+            if wanted.type and given.type and not compatible(wanted.type, given.type):
                 ctx.report(arg.pointer,
                            f"'{arg.key}' of operation {target.label} has type '{wanted.type}', but "
                            f"{source.label} passes '{given.name}' of type '{given.type}'",
