@@ -161,8 +161,7 @@ class Input:
 
 
 def passed_inputs(index: OperationIndex, invocation) -> Iterator[tuple[Argument, Any, Any, Input, Input]]:
-    """(argument, source operation, invoked operation, input it fills, input passed) for each
-    reference an invocation passes, where both operations and both inputs are known."""
+    """(argument, source, invoked operation, input filled, input passed) per known reference."""
     source, target = invocation.source, index.find(invocation.operation_id)
     if source is None or target is None:
         return
